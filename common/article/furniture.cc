@@ -1,0 +1,95 @@
+#include "article/furniture.h"
+
+#include <fstream>
+#include <stdexcept>
+
+#include "text/utf8.h"
+
+namespace berita {
+namespace {
+
+std::string normalise(std::string_view text) { return ascii_lower(collapse_whitespace(text)); }
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+std::size_t find_case_insensitive(std::string_view haystack, std::string_view needle) {
+  if (needle.empty() || needle.size() > haystack.size()) return std::string_view::npos;
+  const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    std::size_t k = 0;
+    while (k < needle.size() && lower(haystack[i + k]) == lower(needle[k])) ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+void PageFurniture::add_drop(std::string_view text) { drops_.push_back(normalise(text)); }
+void PageFurniture::add_strip(std::string_view text) { strips_.emplace_back(text); }
+void PageFurniture::add_credit(std::string_view text) { credits_.push_back(normalise(text)); }
+
+std::vector<ParseError> PageFurniture::load(std::istream& in, const std::string& file_name) {
+  std::vector<ParseError> errors;
+  std::string raw;
+  long line_no = 0;
+  while (std::getline(in, raw)) {
+    ++line_no;
+    const std::string line = collapse_whitespace(raw);
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t colon = line.find(':');
+    const std::string kind = colon == std::string::npos ? "" : line.substr(0, colon);
+    const std::string text =
+        colon == std::string::npos ? "" : collapse_whitespace(line.substr(colon + 1));
+    if (text.empty() || (kind != "drop" && kind != "strip" && kind != "credit")) {
+      errors.push_back({file_name, line_no,
+                        "expected 'drop: TEXT', 'strip: TEXT' or 'credit: TEXT'"});
+      continue;
+    }
+    if (kind == "drop") add_drop(text);
+    if (kind == "strip") add_strip(text);
+    if (kind == "credit") add_credit(text);
+  }
+  return errors;
+}
+
+std::vector<ParseError> PageFurniture::load_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open page furniture file " + path);
+  return load(in, path);
+}
+
+bool PageFurniture::is_boilerplate(std::string_view line) const {
+  if (drops_.empty()) return false;
+  const std::string normal = normalise(line);
+  for (const auto& drop : drops_) {
+    if (starts_with(normal, drop)) return true;
+  }
+  return false;
+}
+
+bool PageFurniture::is_credit(std::string_view line) const {
+  if (line.size() > 80) return false;  // credits are short; skip normalising body text
+  std::string normal = normalise(line);
+  if (!normal.empty() && normal.back() == '.') normal.pop_back();
+  for (const auto& credit : credits_) {
+    if (normal == credit) return true;
+  }
+  return false;
+}
+
+std::string PageFurniture::strip(std::string_view line) const {
+  std::string out(line);
+  bool changed = false;
+  for (const auto& pattern : strips_) {
+    for (std::size_t at; (at = find_case_insensitive(out, pattern)) != std::string::npos;) {
+      out.erase(at, pattern.size());
+      changed = true;
+    }
+  }
+  return changed ? collapse_whitespace(out) : out;
+}
+
+}  // namespace berita

@@ -1,0 +1,58 @@
+#include "cli/indexer_options.h"
+
+#include <boost/program_options.hpp>
+
+namespace po = boost::program_options;
+
+namespace berita {
+
+std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const argv[],
+                                                    std::ostream& help_out) {
+  IndexerCommand command;
+  IndexerConfig& c = command.config;
+  c.furniture_file = std::string(BERITA_DEFAULT_DATA_DIR) + "/furniture.txt";
+  std::size_t max_article_kib = c.limits.max_article_bytes / 1024;
+
+  po::options_description visible("Usage: berita-indexer --db DIR [options] PATH...\n"
+                                  "Indexes article files (.txt) and JSON Lines (.jsonl), "
+                                  "recursing into directories.\n\nOptions");
+  visible.add_options()
+      ("help,h", "show this help")
+      ("db", po::value(&c.db_path)->required(), "database directory (created if missing)")
+      ("furniture", po::value(&c.furniture_file)->default_value(c.furniture_file),
+       "page furniture rules (boilerplate, credits); empty to disable")
+      ("batch-size", po::value(&c.writer.batch_size)->default_value(c.writer.batch_size),
+       "articles per commit")
+      ("stem", po::value(&c.analyzer.stem_language)->default_value(c.analyzer.stem_language),
+       "stemming language (a Snowball name, or 'none')")
+      ("no-spelling", po::bool_switch(), "do not collect spelling data")
+      ("max-article-kib", po::value(&max_article_kib)->default_value(max_article_kib),
+       "reject articles larger than this")
+      ("quiet,q", po::bool_switch(&command.quiet), "print only problems and the summary");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&c.inputs));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      help_out << visible << "\n";
+      return std::nullopt;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(e.what());
+  }
+  if (c.inputs.empty()) throw UsageError("no input files or directories given");
+  if (c.writer.batch_size == 0) throw UsageError("--batch-size must be at least 1");
+  if (max_article_kib == 0) throw UsageError("--max-article-kib must be at least 1");
+  c.analyzer.collect_spelling = !vm["no-spelling"].as<bool>();
+  c.limits.max_article_bytes = static_cast<std::uint64_t>(max_article_kib) * 1024;
+  return command;
+}
+
+}  // namespace berita

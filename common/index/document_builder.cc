@@ -1,0 +1,50 @@
+#include "index/document_builder.h"
+
+#include "index/stored_article.h"
+#include "schema/schema.h"
+#include "text/utf8.h"
+
+namespace berita {
+namespace {
+
+// Xapian refuses terms longer than this many bytes.
+constexpr std::size_t kMaxTermBytes = 240;
+
+void add_boolean(Xapian::Document& doc, std::string term) {
+  if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
+  doc.add_boolean_term(term);
+}
+
+}  // namespace
+
+Xapian::Document build_document(const Article& article, Analyzer& analyzer,
+                                Xapian::WritableDatabase* spelling_db) {
+  Xapian::Document doc;
+  analyzer.index_text(article, doc, spelling_db);
+
+  add_boolean(doc, schema::id_term(article.id));
+  if (!article.source.empty()) {
+    add_boolean(doc, schema::source_term(article.source));
+    doc.add_value(schema::slot::kSource, slugify(article.source));
+  }
+  for (const auto& category : article.categories) {
+    add_boolean(doc, schema::category_term(category));
+  }
+  if (!article.lang.empty()) {
+    add_boolean(doc, schema::lang_term(article.lang));
+    doc.add_value(schema::slot::kLang, article.lang);
+  }
+  if (!article.date.empty()) {
+    const std::string ymd = schema::date_slot_value(article.date);
+    doc.add_value(schema::slot::kDate, ymd);
+    doc.add_value(schema::slot::kDayNumber,
+                  Xapian::sortable_serialise(static_cast<double>(schema::days_since_epoch(article.date))));
+    add_boolean(doc, schema::prefix::kYear + ymd.substr(0, 4));
+    add_boolean(doc, schema::prefix::kMonth + ymd.substr(0, 6));
+    add_boolean(doc, schema::prefix::kDay + ymd);
+  }
+  doc.set_data(encode_article(article));
+  return doc;
+}
+
+}  // namespace berita

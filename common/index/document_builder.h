@@ -1,0 +1,20 @@
+// Article -> Xapian::Document, following the schema: free-text terms with
+// positions (via the analyzer), boolean filter terms, value slots for dates
+// and facets, and the stored article as document data.
+#ifndef BERITA_INDEX_DOCUMENT_BUILDER_H
+#define BERITA_INDEX_DOCUMENT_BUILDER_H
+
+#include <xapian.h>
+
+#include "article/article.h"
+#include "text/analyzer.h"
+
+namespace berita {
+
+// spelling_db, when given, receives spelling data (see Analyzer::index_text).
+Xapian::Document build_document(const Article& article, Analyzer& analyzer,
+                                Xapian::WritableDatabase* spelling_db);
+
+}  // namespace berita
+
+#endif

@@ -1,0 +1,22 @@
+// SearchResult -> human-readable text for the command line.
+#ifndef BERITA_RENDER_TEXT_RENDER_H
+#define BERITA_RENDER_TEXT_RENDER_H
+
+#include <ostream>
+
+#include "search/search_result.h"
+
+namespace berita {
+
+// With color set, highlights are drawn in bold; otherwise as [word].
+// Snippet HTML escapes are decoded for the terminal.
+void render_text(const SearchResult& result, std::ostream& out, bool color);
+
+// Decodes the entities MSet::snippet produces (&amp; &lt; &gt; &quot; &#39;)
+// and replaces <mark>/</mark> by open/close.
+std::string snippet_to_plain(const std::string& snippet, const std::string& open,
+                             const std::string& close);
+
+}  // namespace berita
+
+#endif

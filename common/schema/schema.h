@@ -1,0 +1,102 @@
+// The index schema: term prefixes, value slots, the fields users may name in
+// queries, and the schema version. Defined here and nowhere else; the
+// indexer, query parser, searcher and tools all read it from this header.
+//
+// Prefixes follow Xapian's conventions (omega's termprefixes): Q unique id,
+// S title, A author, L language, Y/M/D year/month/day, X... our own.
+#ifndef BERITA_SCHEMA_SCHEMA_H
+#define BERITA_SCHEMA_SCHEMA_H
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace Xapian {
+class Database;
+class WritableDatabase;
+}  // namespace Xapian
+
+namespace berita::schema {
+
+// Bump when terms, slots or stored data change meaning; a database with
+// another version is refused and must be rebuilt.
+inline constexpr int kVersion = 1;
+inline constexpr const char* kVersionKey = "berita.schema_version";
+inline constexpr const char* kStemLanguageKey = "berita.stem_language";
+
+namespace prefix {
+inline constexpr const char* kId = "Q";
+inline constexpr const char* kTitle = "S";
+inline constexpr const char* kByline = "A";
+inline constexpr const char* kStandfirst = "XST";
+inline constexpr const char* kCaption = "XCAP";
+inline constexpr const char* kLocation = "XLOC";
+inline constexpr const char* kSource = "XSRC";      // boolean, slug of the outlet name
+inline constexpr const char* kCategory = "XCAT";    // boolean, slug of each category
+inline constexpr const char* kLang = "L";           // boolean, ISO 639-1 code
+inline constexpr const char* kYear = "Y";           // boolean, YYYY
+inline constexpr const char* kMonth = "M";          // boolean, YYYYMM
+inline constexpr const char* kDay = "D";            // boolean, YYYYMMDD
+}  // namespace prefix
+
+namespace slot {
+inline constexpr Xapian::valueno kDate = 0;       // "YYYYMMDD": ranges and date sort
+inline constexpr Xapian::valueno kDayNumber = 1;  // sortable_serialise(days since 1970-01-01)
+inline constexpr Xapian::valueno kSource = 2;     // outlet slug, for facets and collapsing
+inline constexpr Xapian::valueno kLang = 3;       // language code, for facets
+}  // namespace slot
+
+enum class FieldKind { kFreeText, kBoolean };
+
+struct QueryField {
+  const char* name;    // what users type before the colon
+  const char* prefix;
+  FieldKind kind;
+};
+
+// Fields users may name in a query ("title:flood", "source:bernama").
+inline constexpr QueryField kQueryFields[] = {
+    {"title", prefix::kTitle, FieldKind::kFreeText},
+    {"headline", prefix::kTitle, FieldKind::kFreeText},
+    {"standfirst", prefix::kStandfirst, FieldKind::kFreeText},
+    {"caption", prefix::kCaption, FieldKind::kFreeText},
+    {"location", prefix::kLocation, FieldKind::kFreeText},
+    {"byline", prefix::kByline, FieldKind::kFreeText},
+    {"author", prefix::kByline, FieldKind::kFreeText},
+    {"source", prefix::kSource, FieldKind::kBoolean},
+    {"category", prefix::kCategory, FieldKind::kBoolean},
+    {"lang", prefix::kLang, FieldKind::kBoolean},
+    {"id", prefix::kId, FieldKind::kBoolean},
+    {"year", prefix::kYear, FieldKind::kBoolean},
+};
+
+// The id term of an article: the key of replace-by-id.
+std::string id_term(std::string_view id);
+// Boolean filter terms; values are slugified so "Free Malaysia Today",
+// "free-malaysia-today" and "FREE MALAYSIA TODAY" all mean the same.
+std::string source_term(std::string_view source);
+std::string category_term(std::string_view category);
+std::string lang_term(std::string_view lang);
+
+// "2018-07-05" -> "20180705", the form stored in slot::kDate.
+std::string date_slot_value(std::string_view iso_date);
+// Days since 1970-01-01 for an ISO date (proleptic Gregorian).
+long days_since_epoch(std::string_view iso_date);
+
+// Writes the schema version and stemming language into a new database, or
+// checks them in an existing one. Throws SchemaMismatch on a mismatch.
+void stamp_or_check(Xapian::WritableDatabase& db, const std::string& stem_language);
+// Checks an existing database opened for reading; an empty database with no
+// version is accepted. Throws SchemaMismatch.
+void check(const Xapian::Database& db);
+
+class SchemaMismatch : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace berita::schema
+
+#endif

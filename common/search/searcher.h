@@ -1,0 +1,59 @@
+// The Searcher: one open database and everything needed to answer requests
+// over it. The command line and the HTTP daemon both search through this
+// class, so they return the same results for the same request.
+//
+// Thread safety: none, like the Xapian::Database it holds. Use one Searcher
+// per thread.
+#ifndef BERITA_SEARCH_SEARCHER_H
+#define BERITA_SEARCH_SEARCHER_H
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include <xapian.h>
+
+#include "article/article.h"
+#include "query/search_request.h"
+#include "search/search_result.h"
+#include "text/analyzer.h"
+
+namespace berita {
+
+// The database cannot be opened or read (missing, corrupt, wrong schema).
+class DatabaseUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Searcher {
+ public:
+  // Opens the database at db_path and checks its schema. The stemming
+  // language recorded in the database is used, so queries are analysed as
+  // the articles were. Throws DatabaseUnavailable.
+  explicit Searcher(std::string db_path);
+
+  // Throws InvalidRequest for a request the client got wrong, and
+  // DatabaseUnavailable if the database cannot be read. A concurrent commit
+  // (DatabaseModifiedError) is handled by reopening and retrying.
+  SearchResult search(const SearchRequest& request);
+
+  // The stored article with this id, or nullopt.
+  std::optional<Article> find_article(const std::string& id);
+
+  Xapian::doccount doc_count() const { return db_.get_doccount(); }
+  Xapian::rev revision() const;
+  // Picks up the latest committed revision; true if it changed.
+  bool reopen();
+
+ private:
+  SearchResult search_once(const SearchRequest& request);
+
+  std::string db_path_;
+  Xapian::Database db_;
+  Analyzer analyzer_;
+};
+
+}  // namespace berita
+
+#endif

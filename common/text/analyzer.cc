@@ -1,0 +1,104 @@
+#include "text/analyzer.h"
+
+#include "schema/schema.h"
+#include "text/utf8.h"
+
+namespace berita {
+namespace {
+
+// Gap between fields and paragraphs, so a phrase never matches across them.
+constexpr Xapian::termpos kFieldGap = 100;
+
+// Wildcards over a large archive could expand to thousands of terms; keep the
+// most frequent ones, which is what a user typing "elect*" means.
+constexpr Xapian::termcount kMaxWildcardExpansion = 200;
+
+// Boolean filter values are normalised the way the indexer wrote them, so
+// "source:Bernama" and "source:bernama" both match (QueryParser would
+// otherwise take the value byte for byte).
+class NormalisingFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  using Normalise = std::string (*)(std::string_view);
+  NormalisingFieldProcessor(std::string prefix, Normalise normalise)
+      : prefix_(std::move(prefix)), normalise_(normalise) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(prefix_ + normalise_(value));
+  }
+
+ private:
+  std::string prefix_;
+  Normalise normalise_;
+};
+
+std::string keep_as_is(std::string_view value) { return std::string(value); }
+
+NormalisingFieldProcessor::Normalise normaliser_for(const char* prefix) {
+  const std::string_view p(prefix);
+  if (p == schema::prefix::kSource || p == schema::prefix::kCategory) return &slugify;
+  if (p == schema::prefix::kLang) return &ascii_lower;
+  return &keep_as_is;
+}
+
+Xapian::Stem make_stemmer(const std::string& language) {
+  if (language.empty() || language == "none") return Xapian::Stem();
+  return Xapian::Stem(language);
+}
+
+}  // namespace
+
+Analyzer::Analyzer(AnalyzerConfig config)
+    : config_(std::move(config)), stemmer_(make_stemmer(config_.stem_language)) {
+  generator_.set_stemmer(stemmer_);
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void Analyzer::index_text(const Article& article, Xapian::Document& doc,
+                          Xapian::WritableDatabase* spelling_db) {
+  generator_.set_document(doc);
+  const bool spelling = config_.collect_spelling && spelling_db != nullptr;
+  if (spelling) {
+    generator_.set_database(*spelling_db);
+    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  } else {
+    generator_.set_flags(0);
+  }
+
+  // Each field is indexed twice: with its prefix for field search, and
+  // unprefixed (with the field's weight) for plain search across all fields.
+  const auto field = [&](const std::string& text, unsigned weight, const char* prefix) {
+    if (text.empty()) return;
+    generator_.index_text(text, 1, prefix);
+    generator_.increase_termpos(kFieldGap);
+    generator_.index_text(text, weight);
+    generator_.increase_termpos(kFieldGap);
+  };
+  field(article.title, config_.title_weight, schema::prefix::kTitle);
+  field(article.standfirst, config_.standfirst_weight, schema::prefix::kStandfirst);
+  field(article.location, 1, schema::prefix::kLocation);
+  field(article.byline, 1, schema::prefix::kByline);
+  for (const auto& caption : article.captions) field(caption, 1, schema::prefix::kCaption);
+  for (const auto& paragraph : article.paragraphs) {
+    generator_.index_text(paragraph);
+    generator_.increase_termpos(kFieldGap);
+  }
+}
+
+Xapian::QueryParser Analyzer::make_query_parser(const Xapian::Database& db) const {
+  Xapian::QueryParser parser;
+  parser.set_stemmer(stemmer_);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_database(db);
+  parser.set_default_op(Xapian::Query::OP_OR);
+  parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  for (const auto& field : schema::kQueryFields) {
+    if (field.kind == schema::FieldKind::kBoolean) {
+      auto* processor = new NormalisingFieldProcessor(field.prefix, normaliser_for(field.prefix));
+      parser.add_boolean_prefix(field.name, processor->release());
+    } else {
+      parser.add_prefix(field.name, field.prefix);
+    }
+  }
+  return parser;
+}
+
+}  // namespace berita

@@ -1,0 +1,57 @@
+// The analyzer: the ONE place that configures how text becomes terms, for
+// indexing (TermGenerator), for queries (QueryParser) and for snippets (the
+// stemmer). Keeping all three here is what guarantees a query word matches
+// the indexed word and a snippet highlights it.
+//
+// Thread safety: an Analyzer holds a TermGenerator and is used by one thread;
+// make one per thread. make_query_parser returns an independent object.
+#ifndef BERITA_TEXT_ANALYZER_H
+#define BERITA_TEXT_ANALYZER_H
+
+#include <string>
+
+#include <xapian.h>
+
+#include "article/article.h"
+
+namespace berita {
+
+struct AnalyzerConfig {
+  // Snowball stemmer name; "none" disables stemming.
+  std::string stem_language = "english";
+  // Title words count this many times a body word (wdf), so a headline match
+  // outranks a passing mention.
+  unsigned title_weight = 3;
+  // Standfirst words count this many times a body word.
+  unsigned standfirst_weight = 2;
+  // Collect spelling data (for "did you mean") while indexing. Costs index
+  // time and space.
+  bool collect_spelling = true;
+};
+
+class Analyzer {
+ public:
+  explicit Analyzer(AnalyzerConfig config = {});
+
+  const AnalyzerConfig& config() const { return config_; }
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+
+  // Adds the article's free-text terms with positions to doc. When
+  // spelling_db is given and spelling is on, words are added to its
+  // spelling table.
+  void index_text(const Article& article, Xapian::Document& doc,
+                  Xapian::WritableDatabase* spelling_db);
+
+  // A QueryParser configured with the same stemmer, the schema's field
+  // prefixes, and db for wildcard and spelling expansion.
+  Xapian::QueryParser make_query_parser(const Xapian::Database& db) const;
+
+ private:
+  AnalyzerConfig config_;
+  Xapian::Stem stemmer_;
+  Xapian::TermGenerator generator_;
+};
+
+}  // namespace berita
+
+#endif

@@ -1,0 +1,36 @@
+// UTF-8 validation and repair. Archives mix encodings: old files are often
+// Windows-1252, so repair reads each invalid byte as that code page rather
+// than dropping it, and nothing the author wrote is lost.
+#ifndef BERITA_TEXT_UTF8_H
+#define BERITA_TEXT_UTF8_H
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace berita {
+
+// Offset of the first byte that is not part of valid UTF-8, or npos.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// A valid UTF-8 copy of text: valid sequences kept, each invalid byte decoded
+// as Windows-1252.
+std::string repair_utf8(std::string_view text);
+
+// Removes C0/C1 control characters except tab and newline, and turns
+// CR LF / lone CR into LF.
+std::string strip_control_chars(std::string_view text);
+
+// Collapses runs of white space to one space and trims both ends.
+std::string collapse_whitespace(std::string_view text);
+
+// ASCII lower-casing; non-ASCII bytes are left as they are.
+std::string ascii_lower(std::string_view text);
+
+// "Free Malaysia Today" -> "free-malaysia-today": the form used for filter
+// terms, so users can type a value without quoting spaces.
+std::string slugify(std::string_view text);
+
+}  // namespace berita
+
+#endif

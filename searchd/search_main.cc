@@ -1,0 +1,36 @@
+// berita-search: answers one query from the command line, through the same
+// Searcher and JSON renderer as the HTTP daemon.
+// Exit status: 0 success, 2 usage error, bad query or unusable database.
+#include <unistd.h>
+
+#include <iostream>
+
+#include "cli/search_options.h"
+#include "query/invalid_request.h"
+#include "render/json_render.h"
+#include "render/text_render.h"
+#include "search/searcher.h"
+
+int main(int argc, char* argv[]) {
+  try {
+    const auto command = berita::parse_search_options(argc, argv, std::cout);
+    if (!command) return 0;
+    berita::Searcher searcher(command->db_path);
+    const berita::SearchResult result = searcher.search(command->request);
+    if (command->json) {
+      std::cout << berita::render_result_json(result, 2) << "\n";
+    } else {
+      berita::render_text(result, std::cout, isatty(STDOUT_FILENO));
+    }
+    return 0;
+  } catch (const berita::UsageError& e) {
+    std::cerr << "berita-search: " << e.what() << "\nTry 'berita-search --help'.\n";
+  } catch (const berita::InvalidRequest& e) {
+    std::cerr << "berita-search: " << e.what() << "\n";
+  } catch (const berita::DatabaseUnavailable& e) {
+    std::cerr << "berita-search: " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "berita-search: " << e.what() << "\n";
+  }
+  return 2;
+}
