@@ -1,6 +1,6 @@
 // berita-search: answers one query from the command line, through the same
 // Searcher and JSON renderer as the HTTP daemon.
-// Exit status: 0 success, 2 usage error, bad query or unusable database.
+// Exit status: 0 success, 1 --show of an unknown id, 2 usage error, bad query or unusable database.
 #include <unistd.h>
 
 #include <iostream>
@@ -16,6 +16,15 @@ int main(int argc, char* argv[]) {
     const auto command = berita::parse_search_options(argc, argv, std::cout);
     if (!command) return 0;
     berita::Searcher searcher(command->db_path);
+    if (!command->show_id.empty()) {
+      const auto article = searcher.find_article(command->show_id);
+      if (!article) {
+        std::cerr << "berita-search: no article with id '" << command->show_id << "'\n";
+        return 1;
+      }
+      std::cout << berita::render_article_json(*article, 2) << "\n";
+      return 0;
+    }
     const berita::SearchResult result = searcher.search(command->request);
     if (command->json) {
       std::cout << berita::render_result_json(result, 2) << "\n";

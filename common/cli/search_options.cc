@@ -29,7 +29,8 @@ std::optional<SearchCommand> parse_search_options(int argc, const char* const ar
       ("from", po::value(&r.from), "articles dated on or after YYYY-MM-DD")
       ("to", po::value(&r.to), "articles dated on or before YYYY-MM-DD")
       ("no-snippets", po::bool_switch(&no_snippets), "omit snippets")
-      ("json", po::bool_switch(&command.json), "print the HTTP endpoint's JSON document");
+      ("json", po::bool_switch(&command.json), "print the HTTP endpoint's JSON document")
+      ("show", po::value(&command.show_id), "print the stored article with this id as JSON");
   po::options_description hidden;
   hidden.add_options()("word", po::value(&words));
   po::options_description all;

@@ -15,6 +15,7 @@ struct SearchCommand {
   std::string db_path;
   SearchRequest request;
   bool json = false;
+  std::string show_id;  // print this stored article instead of searching
 };
 
 // Returns nullopt after printing help. Throws UsageError; request values are

@@ -39,7 +39,6 @@ json article_to_json(const Article& a) {
           {"title", a.title},
           {"standfirst", or_null(a.standfirst)},
           {"body", joined_body(a)},
-          {"paragraphs", a.paragraphs},
           {"captions", a.captions},
           {"location", or_null(a.location)},
           {"byline", or_null(a.byline)},

@@ -1,6 +1,7 @@
 #include "search/searcher.h"
 
 #include <chrono>
+#include <filesystem>
 
 #include "index/stored_article.h"
 #include "query/invalid_request.h"
@@ -29,6 +30,12 @@ Xapian::Database open_database(const std::string& path) {
   }
 }
 
+std::string resolve(const std::string& path) {
+  std::error_code ec;
+  const auto resolved = std::filesystem::canonical(path, ec);
+  return ec ? path : resolved.string();
+}
+
 AnalyzerConfig analyzer_config_for(const Xapian::Database& db) {
   AnalyzerConfig config;
   const std::string stem = db.get_metadata(schema::kStemLanguageKey);
@@ -39,7 +46,10 @@ AnalyzerConfig analyzer_config_for(const Xapian::Database& db) {
 }  // namespace
 
 Searcher::Searcher(std::string db_path)
-    : db_path_(std::move(db_path)), db_(open_database(db_path_)), analyzer_(analyzer_config_for(db_)) {}
+    : db_path_(std::move(db_path)),
+      resolved_path_(resolve(db_path_)),
+      db_(open_database(resolved_path_)),
+      analyzer_(analyzer_config_for(db_)) {}
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
@@ -49,6 +59,16 @@ bool Searcher::reopen() {
   } catch (const Xapian::Error& e) {
     throw DatabaseUnavailable("cannot reopen database " + db_path_ + ": " + e.get_description());
   }
+}
+
+bool Searcher::refresh() {
+  const std::string resolved = resolve(db_path_);
+  if (resolved == resolved_path_) return reopen();
+  Xapian::Database fresh = open_database(resolved);
+  analyzer_ = Analyzer(analyzer_config_for(fresh));
+  db_ = std::move(fresh);
+  resolved_path_ = resolved;
+  return true;
 }
 
 SearchResult Searcher::search(const SearchRequest& request) {

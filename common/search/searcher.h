@@ -45,11 +45,17 @@ class Searcher {
   Xapian::rev revision() const;
   // Picks up the latest committed revision; true if it changed.
   bool reopen();
+  // Like reopen, and also follows a rebuilt database swapped in under the
+  // same name (db_path a symlink whose target changed): the new database is
+  // opened and checked before it replaces the old one, so a failed open
+  // leaves the Searcher serving the old data. Throws DatabaseUnavailable.
+  bool refresh();
 
  private:
   SearchResult search_once(const SearchRequest& request);
 
   std::string db_path_;
+  std::string resolved_path_;  // db_path_ with symlinks resolved, when opened
   Xapian::Database db_;
   Analyzer analyzer_;
 };

@@ -1,0 +1,3 @@
+berita_add_tests(core_tests
+  article/dateline_test.cpp
+)
