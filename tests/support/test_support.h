@@ -1,0 +1,49 @@
+// Helpers shared by tests: temporary directories, running the real binaries,
+// and locating test data.
+#ifndef BERITA_TESTS_SUPPORT_TEST_SUPPORT_H
+#define BERITA_TESTS_SUPPORT_TEST_SUPPORT_H
+
+#include <string>
+#include <vector>
+
+namespace berita::test {
+
+// A fresh directory under the system temp dir, removed with its contents
+// when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  // Writes content to path()/name (creating parent directories); returns the path.
+  std::string write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+// Runs a program with arguments (no shell), capturing its output.
+CommandResult run(const std::vector<std::string>& argv);
+
+// Paths of the built programs and of data.
+std::string binary(const std::string& name);  // "berita-indexer" -> build path
+std::string source_path(const std::string& relative);
+// Path under ../shared/corpora; fails the current test with a clear message
+// naming the file when it is missing.
+std::string shared_corpus(const std::string& relative);
+
+std::string read_file(const std::string& path);
+
+}  // namespace berita::test
+
+#endif
