@@ -1,7 +1,15 @@
 berita_add_tests(core_tests
   article/dateline_test.cpp
   article/fields_test.cpp
+  article/furniture_test.cpp
+  article/input_reader_test.cpp
   article/json_article_test.cpp
   article/text_article_test.cpp
+  index/stored_article_test.cpp
+  render/json_render_test.cpp
+  render/text_render_test.cpp
+  schema/schema_test.cpp
+  search/searcher_test.cpp
   text/utf8_test.cpp
+  e2e/indexer_e2e_test.cpp
 )

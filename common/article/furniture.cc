@@ -30,6 +30,7 @@ std::size_t find_case_insensitive(std::string_view haystack, std::string_view ne
 void PageFurniture::add_drop(std::string_view text) { drops_.push_back(normalise(text)); }
 void PageFurniture::add_strip(std::string_view text) { strips_.emplace_back(text); }
 void PageFurniture::add_credit(std::string_view text) { credits_.push_back(normalise(text)); }
+void PageFurniture::add_end(std::string_view text) { ends_.push_back(normalise(text)); }
 
 std::vector<ParseError> PageFurniture::load(std::istream& in, const std::string& file_name) {
   std::vector<ParseError> errors;
@@ -43,14 +44,15 @@ std::vector<ParseError> PageFurniture::load(std::istream& in, const std::string&
     const std::string kind = colon == std::string::npos ? "" : line.substr(0, colon);
     const std::string text =
         colon == std::string::npos ? "" : collapse_whitespace(line.substr(colon + 1));
-    if (text.empty() || (kind != "drop" && kind != "strip" && kind != "credit")) {
+    if (text.empty() || (kind != "drop" && kind != "strip" && kind != "credit" && kind != "end")) {
       errors.push_back({file_name, line_no,
-                        "expected 'drop: TEXT', 'strip: TEXT' or 'credit: TEXT'"});
+                        "expected 'drop: TEXT', 'strip: TEXT', 'credit: TEXT' or 'end: TEXT'"});
       continue;
     }
     if (kind == "drop") add_drop(text);
     if (kind == "strip") add_strip(text);
     if (kind == "credit") add_credit(text);
+    if (kind == "end") add_end(text);
   }
   return errors;
 }
@@ -90,6 +92,20 @@ std::string PageFurniture::strip(std::string_view line) const {
     }
   }
   return changed ? collapse_whitespace(out) : out;
+}
+
+std::string PageFurniture::strip_end(std::string_view last_paragraph) const {
+  std::string text(last_paragraph);
+  const std::string normal = ascii_lower(text);
+  for (const auto& end : ends_) {
+    if (normal.size() < end.size()) continue;
+    const std::size_t at = normal.size() - end.size();
+    const bool word_start = at == 0 || normal[at - 1] == ' ';
+    if (word_start && normal.compare(at, end.size(), end) == 0) {
+      return collapse_whitespace(text.substr(0, at));
+    }
+  }
+  return text;
 }
 
 }  // namespace berita

@@ -7,6 +7,8 @@
 //   strip: <text>    <text> is cut out wherever it occurs in a line
 //   credit: <text>   a line equal to <text> is a photo credit; the line after
 //                    it is the photo's caption
+//   end: <text>      <text> as the last word(s) of a story is a sign-off
+//                    ("... said. Reuter") and removed
 // Matching ignores ASCII case and runs of white space.
 #ifndef BERITA_ARTICLE_FURNITURE_H
 #define BERITA_ARTICLE_FURNITURE_H
@@ -31,18 +33,24 @@ class PageFurniture {
   void add_drop(std::string_view text);
   void add_strip(std::string_view text);
   void add_credit(std::string_view text);
+  void add_end(std::string_view text);
 
   bool is_boilerplate(std::string_view line) const;
   bool is_credit(std::string_view line) const;
   // The line with every strip pattern removed and white space collapsed.
   std::string strip(std::string_view line) const;
+  // The story's last paragraph without a trailing sign-off.
+  std::string strip_end(std::string_view last_paragraph) const;
 
-  std::size_t rule_count() const { return drops_.size() + strips_.size() + credits_.size(); }
+  std::size_t rule_count() const {
+    return drops_.size() + strips_.size() + credits_.size() + ends_.size();
+  }
 
  private:
   std::vector<std::string> drops_;    // normalised: lower-case, single spaces
   std::vector<std::string> strips_;   // as written
   std::vector<std::string> credits_;  // normalised
+  std::vector<std::string> ends_;     // normalised
 };
 
 }  // namespace berita

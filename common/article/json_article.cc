@@ -35,6 +35,27 @@ std::vector<std::string> string_list(const json& value) {
   return out;
 }
 
+// Untitled wire items (Reuters' "UNPROC" stories) carry their headline as the
+// body's first paragraph; take it, so the story is kept and shown by name.
+// A long first paragraph is cut at a word boundary instead.
+constexpr std::size_t kMaxDerivedTitleBytes = 160;
+
+std::string take_title_from_body(std::string& body) {
+  const std::size_t start = body.find_first_not_of(" \t\n");
+  if (start == std::string::npos) return {};
+  std::size_t end = body.find("\n\n", start);
+  if (end == std::string::npos) end = body.size();
+  std::string first = collapse_whitespace(std::string_view(body).substr(start, end - start));
+  if (first.size() <= kMaxDerivedTitleBytes) {
+    body.erase(0, end);
+    return first;
+  }
+  std::size_t cut = first.rfind(' ', kMaxDerivedTitleBytes);
+  if (cut == std::string::npos || cut == 0) cut = kMaxDerivedTitleBytes;
+  while (cut > 0 && (static_cast<unsigned char>(first[cut]) & 0xC0) == 0x80) --cut;
+  return first.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 }  // namespace
 
 std::variant<Article, ParseError> parse_json_article(std::string_view line,
@@ -49,7 +70,7 @@ std::variant<Article, ParseError> parse_json_article(std::string_view line,
   Article article;
   article.id = collapse_whitespace(string_field(object, "id", error).value_or(""));
   article.title = collapse_whitespace(string_field(object, "title", error).value_or(""));
-  const std::string body = string_field(object, "body", error).value_or("");
+  std::string body = string_field(object, "body", error).value_or("");
   const std::string date = string_field(object, "date", error).value_or("");
   article.source = collapse_whitespace(string_field(object, "source", error).value_or(""));
   article.url = collapse_whitespace(string_field(object, "url", error).value_or(""));
@@ -57,7 +78,10 @@ std::variant<Article, ParseError> parse_json_article(std::string_view line,
   article.byline = collapse_whitespace(string_field(object, "byline", error).value_or(""));
   if (!error.empty()) return ParseError{file_name, line_no, error};
   if (auto problem = check_id(article.id)) return ParseError{file_name, line_no, *problem};
-  if (article.title.empty()) return ParseError{file_name, line_no, "missing or empty title"};
+  if (article.title.empty()) article.title = take_title_from_body(body);
+  if (article.title.empty()) {
+    return ParseError{file_name, line_no, "missing or empty title, and no body to take one from"};
+  }
 
   for (const char* key : {"category", "categories"}) {
     if (object.contains(key)) article.categories = string_list(object[key]);

@@ -121,6 +121,10 @@ void recognise_structure(std::string_view text, const PageFurniture& furniture,
       append_to_paragraph(article.paragraphs, line.text, starts);
     }
   }
+  if (!article.paragraphs.empty()) {
+    article.paragraphs.back() = furniture.strip_end(article.paragraphs.back());
+    if (article.paragraphs.back().empty()) article.paragraphs.pop_back();
+  }
   for (auto& part : standfirst) {
     if (!article.standfirst.empty()) article.standfirst += ' ';
     article.standfirst += part;

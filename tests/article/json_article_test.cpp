@@ -44,13 +44,29 @@ TEST_CASE("numeric ids and null fields are accepted", "[article][json]") {
   CHECK(std::get<Article>(parsed).lang == "en");
 }
 
+TEST_CASE("an untitled wire item takes its headline from the body", "[article][json]") {
+  auto parsed = parse(
+      R"({"id":"r-99","title":null,"body":"FEDERAL RESERVE WEEKLY REPORT 1 - FEB 26\n\nTwo weeks ended Feb 25 figures. Reuter"})");
+  REQUIRE(std::holds_alternative<Article>(parsed));
+  const Article& a = std::get<Article>(parsed);
+  CHECK(a.title == "FEDERAL RESERVE WEEKLY REPORT 1 - FEB 26");
+  CHECK(a.location.empty());
+  CHECK(a.paragraphs == std::vector<std::string>{"Two weeks ended Feb 25 figures."});
+
+  const std::string long_first(400, 'w');
+  auto cut = parse(R"({"id":"r-100","body":"Some words )" + long_first + R"("})");
+  REQUIRE(std::holds_alternative<Article>(cut));
+  CHECK(std::get<Article>(cut).title == "Some words\xE2\x80\xA6");
+}
+
 TEST_CASE("malformed JSON lines are rejected with file, line and reason", "[article][json]") {
   const std::pair<const char*, const char*> cases[] = {
       {R"({"id":"a","title":"T")", "f.jsonl:7: malformed JSON"},
       {R"(["id","title"])", "f.jsonl:7: expected a JSON object"},
       {R"({"title":"T","body":"B"})", "f.jsonl:7: missing or empty id"},
       {R"({"id":"","title":"T"})", "f.jsonl:7: missing or empty id"},
-      {R"({"id":"a","title":"  ","body":"B"})", "f.jsonl:7: missing or empty title"},
+      {R"({"id":"a","title":"  ","body":"  "})",
+       "f.jsonl:7: missing or empty title, and no body to take one from"},
       {R"({"id":"a","title":["T"]})", "f.jsonl:7: field 'title' must be a string"},
   };
   for (const auto& [line, expected] : cases) {
