@@ -6,10 +6,12 @@ berita_add_tests(core_tests
   article/json_article_test.cpp
   article/text_article_test.cpp
   index/stored_article_test.cpp
+  query/date_expression_test.cpp
   render/json_render_test.cpp
   render/text_render_test.cpp
   schema/schema_test.cpp
   search/searcher_test.cpp
+  text/near_duplicate_test.cpp
   text/utf8_test.cpp
   e2e/indexer_e2e_test.cpp
 )

@@ -1,0 +1,151 @@
+#include "text/near_duplicate.h"
+
+#include <numeric>
+#include <unordered_map>
+
+namespace berita {
+namespace {
+
+constexpr std::size_t kShingleWords = 3;
+constexpr std::size_t kBandRows = 4;
+constexpr std::size_t kBands = kMinHashes / kBandRows;
+
+// FNV-1a: stable across platforms and runs, unlike std::hash.
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001b3ULL;
+  }
+  return hash;
+}
+
+// splitmix64 finaliser; seeded, it gives the independent hash functions.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+bool is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (unsigned char c : text) {
+    if (is_word_byte(c)) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+class DisjointSets {
+ public:
+  explicit DisjointSets(std::size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  // The smaller index becomes the root, so a group is named by its first member.
+  void join(std::size_t a, std::size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<std::size_t> parent_;
+};
+
+std::uint64_t band_key(const MinHashSketch& sketch, std::size_t band) {
+  std::uint64_t key = 0;
+  for (std::size_t row = 0; row < kBandRows; ++row) key = key << 16 | sketch[band * kBandRows + row];
+  return key;
+}
+
+}  // namespace
+
+std::optional<MinHashSketch> minhash_sketch(std::string_view text) {
+  const std::vector<std::string> words = words_of(text);
+  if (words.size() < kMinSketchWords) return std::nullopt;
+  std::array<std::uint64_t, kMinHashes> minima;
+  minima.fill(~std::uint64_t{0});
+  std::string shingle;
+  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    shingle.clear();
+    for (std::size_t k = 0; k < kShingleWords; ++k) {
+      shingle += words[i + k];
+      shingle += ' ';
+    }
+    const std::uint64_t base = fnv1a(shingle);
+    for (std::size_t h = 0; h < kMinHashes; ++h) {
+      minima[h] = std::min(minima[h], mix(base ^ (h * 0xd6e8feb86659fd93ULL)));
+    }
+  }
+  MinHashSketch sketch;
+  for (std::size_t h = 0; h < kMinHashes; ++h) sketch[h] = static_cast<std::uint16_t>(minima[h]);
+  return sketch;
+}
+
+double estimated_similarity(const MinHashSketch& a, const MinHashSketch& b) {
+  std::size_t equal = 0;
+  for (std::size_t h = 0; h < kMinHashes; ++h) equal += a[h] == b[h];
+  return static_cast<double>(equal) / kMinHashes;
+}
+
+std::string serialise_sketch(const MinHashSketch& sketch) {
+  std::string bytes;
+  bytes.reserve(2 * kMinHashes);
+  for (std::uint16_t value : sketch) {
+    bytes += static_cast<char>(value >> 8);
+    bytes += static_cast<char>(value & 0xFF);
+  }
+  return bytes;
+}
+
+std::optional<MinHashSketch> parse_sketch(std::string_view bytes) {
+  if (bytes.size() != 2 * kMinHashes) return std::nullopt;
+  MinHashSketch sketch;
+  for (std::size_t h = 0; h < kMinHashes; ++h) {
+    sketch[h] = static_cast<std::uint16_t>(static_cast<unsigned char>(bytes[2 * h]) << 8 |
+                                           static_cast<unsigned char>(bytes[2 * h + 1]));
+  }
+  return sketch;
+}
+
+std::vector<std::size_t> group_near_duplicates(
+    const std::vector<std::optional<MinHashSketch>>& sketches, double threshold) {
+  DisjointSets sets(sketches.size());
+  for (std::size_t band = 0; band < kBands; ++band) {
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
+    for (std::size_t i = 0; i < sketches.size(); ++i) {
+      if (sketches[i]) buckets[band_key(*sketches[i], band)].push_back(i);
+    }
+    for (const auto& [key, members] : buckets) {
+      for (std::size_t a = 0; a < members.size(); ++a) {
+        for (std::size_t b = a + 1; b < members.size(); ++b) {
+          if (sets.find(members[a]) == sets.find(members[b])) continue;
+          if (estimated_similarity(*sketches[members[a]], *sketches[members[b]]) >= threshold) {
+            sets.join(members[a], members[b]);
+          }
+        }
+      }
+    }
+  }
+  std::vector<std::size_t> groups(sketches.size());
+  for (std::size_t i = 0; i < sketches.size(); ++i) groups[i] = sets.find(i);
+  return groups;
+}
+
+}  // namespace berita
