@@ -31,7 +31,10 @@ unsigned query_parser_flags() {
 }
 
 Xapian::Query build_query(const SearchRequest& request, Xapian::QueryParser& parser) {
-  Xapian::Query query = Xapian::Query::MatchAll;
+  // Not Xapian::Query::MatchAll: that static object's reference count is not
+  // atomic, so copying it from several threads (berita-searchd) corrupts it.
+  // An empty term is the same match-all query, built fresh per call.
+  Xapian::Query query{std::string()};
   if (!collapse_whitespace(request.query).empty()) {
     try {
       query = parser.parse_query(request.query, query_parser_flags());
