@@ -12,6 +12,7 @@ packages=(
   libbenchmark-dev
   libcpp-httplib-dev
   curl
+  jq
 )
 # Extra tools some tests and benchmarks use; pass them as arguments, e.g.
 #   scripts/install-deps.sh chromium wrk

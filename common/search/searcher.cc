@@ -8,6 +8,7 @@
 #include "query/query_builder.h"
 #include "schema/schema.h"
 #include "search/snippets.h"
+#include "text/utf8.h"
 
 namespace berita {
 namespace {
@@ -36,20 +37,38 @@ std::string resolve(const std::string& path) {
   return ec ? path : resolved.string();
 }
 
-AnalyzerConfig analyzer_config_for(const Xapian::Database& db) {
+AnalyzerConfig analyzer_config_for(const Xapian::Database& db, const RankingConfig& ranking) {
   AnalyzerConfig config;
   const std::string stem = db.get_metadata(schema::kStemLanguageKey);
   if (!stem.empty()) config.stem_language = stem;
+  config.query_stopwords = ranking.stopwords;
+  config.query_default_op = query_op(ranking.default_operator);
   return config;
 }
 
+// Feedback terms are limited to stemmed words (the "Z" terms the query
+// parser produces): field-prefixed copies would double-count a word, ids and
+// filters are not text, numbers and stop words pull in unrelated documents.
+class FeedbackTermDecider : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 3 || term[0] != 'Z') return false;
+    const unsigned char first = static_cast<unsigned char>(term[1]);
+    if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
+    return !is_english_stopword(term.substr(1));
+  }
+};
+
 }  // namespace
 
-Searcher::Searcher(std::string db_path)
+Searcher::Searcher(std::string db_path) : Searcher(std::move(db_path), RankingConfig{}) {}
+
+Searcher::Searcher(std::string db_path, RankingConfig ranking)
     : db_path_(std::move(db_path)),
       resolved_path_(resolve(db_path_)),
       db_(open_database(resolved_path_)),
-      analyzer_(analyzer_config_for(db_)) {}
+      ranking_(std::move(ranking)),
+      analyzer_(analyzer_config_for(db_, ranking_)) {}
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
@@ -65,7 +84,7 @@ bool Searcher::refresh() {
   const std::string resolved = resolve(db_path_);
   if (resolved == resolved_path_) return reopen();
   Xapian::Database fresh = open_database(resolved);
-  analyzer_ = Analyzer(analyzer_config_for(fresh));
+  analyzer_ = Analyzer(analyzer_config_for(fresh, ranking_));
   db_ = std::move(fresh);
   resolved_path_ = resolved;
   return true;
@@ -91,9 +110,14 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
   Xapian::QueryParser parser = analyzer_.make_query_parser(db_);
   Xapian::Enquire enquire(db_);
-  enquire.set_query(build_query(request, parser));
+  enquire.set_weighting_scheme(*make_weight(ranking_));
+  const Xapian::Query query = build_query(request, parser);
+  enquire.set_query(query);
   if (request.sort == SortOrder::kDate) {
     enquire.set_sort_by_value_then_relevance(schema::slot::kDate, /*reverse=*/true);
+  } else if (ranking_.feedback_docs > 0 && ranking_.feedback_terms > 0 &&
+             !collapse_whitespace(request.query).empty()) {
+    enquire.set_query(expand_query(query, enquire));
   }
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
 
@@ -128,6 +152,35 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return result;
+}
+
+Xapian::Query Searcher::expand_query(const Xapian::Query& query, Xapian::Enquire& enquire) const {
+  const Xapian::MSet top = enquire.get_mset(0, ranking_.feedback_docs);
+  // When the query matches no more documents than feedback would read, the
+  // "top results" are simply everything that matched: nothing to learn.
+  if (top.get_matches_upper_bound() <= ranking_.feedback_docs) return query;
+  Xapian::RSet rset;
+  for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+  const FeedbackTermDecider decider;
+  const Xapian::ESet eset = enquire.get_eset(ranking_.feedback_terms, rset, &decider);
+  if (eset.empty()) return query;
+
+  // Like RM3, each expansion term counts in proportion to how strongly it
+  // marks the feedback documents (the strongest counts 1), and the expansion
+  // as a whole is scaled against the original query.
+  const double strongest = eset.begin().get_weight();
+  std::vector<Xapian::Query> terms;
+  for (auto it = eset.begin(); it != eset.end(); ++it) {
+    const double share = strongest > 0 ? it.get_weight() / strongest : 1.0;
+    terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), share);
+  }
+  const Xapian::Query expansion(
+      Xapian::Query::OP_SCALE_WEIGHT,
+      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), ranking_.feedback_weight);
+  // AND_MAYBE: the expansion reorders what the query matches but adds no
+  // matches, so phrases, fields, filters and the result count mean what the
+  // user asked for.
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, expansion);
 }
 
 std::optional<Article> Searcher::find_article(const std::string& id) {

@@ -15,6 +15,7 @@
 
 #include "article/article.h"
 #include "query/search_request.h"
+#include "search/ranking.h"
 #include "search/search_result.h"
 #include "text/analyzer.h"
 
@@ -32,6 +33,8 @@ class Searcher {
   // language recorded in the database is used, so queries are analysed as
   // the articles were. Throws DatabaseUnavailable.
   explicit Searcher(std::string db_path);
+  // As above, ranking with the given settings instead of the defaults.
+  Searcher(std::string db_path, RankingConfig ranking);
 
   // Throws InvalidRequest for a request the client got wrong, and
   // DatabaseUnavailable if the database cannot be read. A concurrent commit
@@ -40,6 +43,8 @@ class Searcher {
 
   // The stored article with this id, or nullopt.
   std::optional<Article> find_article(const std::string& id);
+
+  const RankingConfig& ranking() const { return ranking_; }
 
   Xapian::doccount doc_count() const { return db_.get_doccount(); }
   Xapian::rev revision() const;
@@ -53,10 +58,14 @@ class Searcher {
 
  private:
   SearchResult search_once(const SearchRequest& request);
+  // Pseudo-relevance feedback (RankingConfig::feedback_*): query with the
+  // top results' terms as an optional, weight-only part.
+  Xapian::Query expand_query(const Xapian::Query& query, Xapian::Enquire& enquire) const;
 
   std::string db_path_;
   std::string resolved_path_;  // db_path_ with symlinks resolved, when opened
   Xapian::Database db_;
+  RankingConfig ranking_;
   Analyzer analyzer_;
 };
 

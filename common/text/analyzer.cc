@@ -1,5 +1,7 @@
 #include "text/analyzer.h"
 
+#include <iterator>
+
 #include "schema/schema.h"
 #include "text/utf8.h"
 
@@ -39,12 +41,39 @@ NormalisingFieldProcessor::Normalise normaliser_for(const char* prefix) {
   return &keep_as_is;
 }
 
+// Function words that carry no topic. Kept short on purpose: words such as
+// "information", "system" or "use" are frequent in the test collections but
+// are real content in other archives, and BM25's idf already discounts them.
+constexpr const char* kEnglishStopwords[] = {
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and",
+    "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+    "during", "each", "either", "etc", "few", "for", "from", "further", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more",
+    "most", "must", "my", "myself", "neither", "no", "nor", "not", "of", "off", "on",
+    "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over",
+    "own", "same", "shall", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "upon", "us", "very", "was",
+    "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom",
+    "whose", "why", "will", "with", "within", "would", "you", "your", "yours", "yourself",
+    "yourselves",
+};
+
 Xapian::Stem make_stemmer(const std::string& language) {
   if (language.empty() || language == "none") return Xapian::Stem();
   return Xapian::Stem(language);
 }
 
 }  // namespace
+
+bool is_english_stopword(const std::string& word) {
+  for (const char* stopword : kEnglishStopwords) {
+    if (word == stopword) return true;
+  }
+  return false;
+}
 
 Analyzer::Analyzer(AnalyzerConfig config)
     : config_(std::move(config)), stemmer_(make_stemmer(config_.stem_language)) {
@@ -88,7 +117,12 @@ Xapian::QueryParser Analyzer::make_query_parser(const Xapian::Database& db) cons
   parser.set_stemmer(stemmer_);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser.set_database(db);
-  parser.set_default_op(Xapian::Query::OP_OR);
+  parser.set_default_op(config_.query_default_op);
+  if (config_.query_stopwords) {
+    auto* stopper = new Xapian::SimpleStopper(std::begin(kEnglishStopwords),
+                                              std::end(kEnglishStopwords));
+    parser.set_stopper(stopper->release());
+  }
   parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   for (const auto& field : schema::kQueryFields) {
     if (field.kind == schema::FieldKind::kBoolean) {

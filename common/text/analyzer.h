@@ -27,7 +27,19 @@ struct AnalyzerConfig {
   // Collect spelling data (for "did you mean") while indexing. Costs index
   // time and space.
   bool collect_spelling = true;
+
+  // Query side only (no re-indexing needed); the Searcher sets these from
+  // its RankingConfig. Drop English stop words (is_english_stopword) from
+  // free-text queries; QueryParser keeps them inside phrases and when a
+  // query has nothing else.
+  bool query_stopwords = false;
+  // Operator between query words given without one.
+  Xapian::Query::op query_default_op = Xapian::Query::OP_OR;
 };
+
+// True for the common English function words Berita drops from queries
+// (lower-case, unstemmed: "the", "of", "what").
+bool is_english_stopword(const std::string& word);
 
 class Analyzer {
  public:
