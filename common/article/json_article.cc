@@ -80,7 +80,10 @@ std::variant<Article, ParseError> parse_json_article(std::string_view line,
   if (auto problem = check_id(article.id)) return ParseError{file_name, line_no, *problem};
   if (article.title.empty()) article.title = take_title_from_body(body);
   if (article.title.empty()) {
-    return ParseError{file_name, line_no, "missing or empty title, and no body to take one from"};
+    // An empty wire record still carries an id, a date and categories; keep
+    // it findable by those rather than lose it, and say so.
+    warnings.push_back({file_name, line_no, "no title and no body: indexed with its id as title"});
+    article.title = article.id;
   }
 
   for (const char* key : {"category", "categories"}) {

@@ -13,19 +13,32 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
   c.furniture_file = std::string(BERITA_DEFAULT_DATA_DIR) + "/furniture.txt";
   std::size_t max_article_kib = c.limits.max_article_bytes / 1024;
 
+  const std::string batch_help =
+      "articles per committed transaction (with --rebuild: per shard flush, default " +
+      std::to_string(c.parallel.flush_articles) + ")";
   po::options_description visible("Usage: berita-indexer --db DIR [options] PATH...\n"
                                   "Indexes article files (.txt) and JSON Lines (.jsonl), "
                                   "recursing into directories.\n\nOptions");
   visible.add_options()
       ("help,h", "show this help")
       ("db", po::value(&c.db_path)->required(), "database directory (created if missing)")
+      ("rebuild", po::bool_switch(&c.rebuild),
+       "build a new database from PATH... beside the live one and switch to it atomically")
+      ("threads", po::value(&c.parallel.threads)->default_value(c.parallel.threads),
+       "rebuild worker threads (0 = one per core)")
+      ("delete", po::value(&c.delete_ids)->multitoken()->composing(),
+       "remove the articles with these ids (with --rebuild: leave them out)")
+      ("delete-from", po::value(&c.delete_from), "like --delete, ids one per line from FILE")
+      ("prune", po::bool_switch(&c.prune), "remove articles whose id is not in PATH... (a full sync)")
+      ("report", po::value(&command.report_file), "also write the final report as JSON to FILE")
       ("furniture", po::value(&c.furniture_file)->default_value(c.furniture_file),
        "page furniture rules (boilerplate, credits); empty to disable")
       ("batch-size", po::value(&c.writer.batch_size)->default_value(c.writer.batch_size),
-       "articles per commit")
+       batch_help.c_str())
       ("stem", po::value(&c.analyzer.stem_language)->default_value(c.analyzer.stem_language),
        "stemming language (a Snowball name, or 'none')")
       ("no-spelling", po::bool_switch(), "do not collect spelling data")
+      ("no-check", po::bool_switch(), "rebuild: skip Xapian's full consistency check")
       ("max-article-kib", po::value(&max_article_kib)->default_value(max_article_kib),
        "reject articles larger than this")
       ("quiet,q", po::bool_switch(&command.quiet), "print only problems and the summary");
@@ -47,10 +60,18 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
   } catch (const po::error& e) {
     throw UsageError(e.what());
   }
-  if (c.inputs.empty()) throw UsageError("no input files or directories given");
+  const bool deleting = !c.delete_ids.empty() || !c.delete_from.empty();
+  if (c.inputs.empty() && (c.rebuild || c.prune || !deleting)) {
+    throw UsageError("no input files or directories given");
+  }
   if (c.writer.batch_size == 0) throw UsageError("--batch-size must be at least 1");
   if (max_article_kib == 0) throw UsageError("--max-article-kib must be at least 1");
+  if (c.rebuild && c.prune) {
+    throw UsageError("--prune is implied by --rebuild (a rebuild keeps only PATH...)");
+  }
+  if (!vm["batch-size"].defaulted()) c.parallel.flush_articles = c.writer.batch_size;
   c.analyzer.collect_spelling = !vm["no-spelling"].as<bool>();
+  c.full_check = !vm["no-check"].as<bool>();
   c.limits.max_article_bytes = static_cast<std::uint64_t>(max_article_kib) * 1024;
   return command;
 }

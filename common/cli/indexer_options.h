@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@ namespace berita {
 struct IndexerCommand {
   IndexerConfig config;
   bool quiet = false;
+  std::string report_file;  // --report: also write the report as JSON here
 };
 
 // Returns nullopt after printing help (exit 0). Throws UsageError.

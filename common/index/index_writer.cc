@@ -1,9 +1,18 @@
 #include "index/index_writer.h"
 
+#include <vector>
+
 #include "index/document_builder.h"
 #include "schema/schema.h"
 
 namespace berita {
+namespace {
+
+// document_builder cuts boolean terms to this length, so an over-long id is
+// stored cut too.
+constexpr std::size_t kMaxTermBytes = 240;
+
+}  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, const AnalyzerConfig& analyzer_config,
                          IndexWriterOptions options)
@@ -12,37 +21,76 @@ IndexWriter::IndexWriter(const std::string& path, const AnalyzerConfig& analyzer
 }
 
 IndexWriter::~IndexWriter() {
-  // Whatever was added is committed: an early return in the caller must not
-  // silently lose the last batch. Errors cannot escape a destructor.
+  // Errors cannot escape a destructor; an uncommitted transaction is then
+  // simply lost, which the database survives.
   try {
-    if (uncommitted_ > 0) db_.commit();
+    commit();
   } catch (const Xapian::Error&) {
   }
 }
 
+void IndexWriter::begin_change() {
+  // A transaction keeps Xapian's automatic flush (XAPIAN_FLUSH_THRESHOLD)
+  // from committing part of a batch.
+  if (!in_transaction_) {
+    db_.begin_transaction(/*flushed=*/true);
+    in_transaction_ = true;
+  }
+}
+
+void IndexWriter::end_change() {
+  if (++uncommitted_ >= options_.batch_size) commit();
+}
+
 IndexWriter::Outcome IndexWriter::add(const Article& article) {
+  begin_change();
   const std::string id_term = schema::id_term(article.id);
   const bool existed = db_.term_exists(id_term);
   db_.replace_document(id_term, build_document(article, analyzer_, &db_));
-  count_change();
+  end_change();
   return existed ? Outcome::kReplaced : Outcome::kAdded;
 }
 
 bool IndexWriter::remove(const std::string& id) {
-  const std::string id_term = schema::id_term(id);
+  std::string id_term = schema::id_term(id);
+  if (id_term.size() > kMaxTermBytes) id_term.resize(kMaxTermBytes);
   if (!db_.term_exists(id_term)) return false;
+  begin_change();
   db_.delete_document(id_term);
-  count_change();
+  end_change();
   return true;
 }
 
-void IndexWriter::commit() {
-  db_.commit();
-  uncommitted_ = 0;
+std::uint64_t IndexWriter::remove_all_except(const std::unordered_set<std::string>& keep_ids) {
+  std::unordered_set<std::string> keep_terms;
+  for (const auto& id : keep_ids) {
+    std::string term = schema::id_term(id);
+    if (term.size() > kMaxTermBytes) term.resize(kMaxTermBytes);
+    keep_terms.insert(std::move(term));
+  }
+  // Collect first: deleting while iterating the term list is not allowed.
+  std::vector<std::string> doomed;
+  const std::string prefix = schema::prefix::kId;
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    if (keep_terms.count(*it) == 0) doomed.push_back(*it);
+  }
+  for (const auto& term : doomed) {
+    begin_change();
+    db_.delete_document(term);
+    end_change();
+  }
+  return doomed.size();
 }
 
-void IndexWriter::count_change() {
-  if (++uncommitted_ >= options_.batch_size) commit();
+void IndexWriter::commit() {
+  if (!in_transaction_) {
+    db_.commit();  // a new database's schema stamp, if nothing else
+    return;
+  }
+  db_.commit_transaction();
+  in_transaction_ = false;
+  uncommitted_ = 0;
+  ++commits_;
 }
 
 }  // namespace berita

@@ -1,14 +1,17 @@
-// Writes articles into a Xapian database, replacing by unique id, committing
-// in batches so a crash loses at most the uncommitted batch.
+// Writes articles into a Xapian database, replacing by unique id, in
+// transactions of a configurable size: each batch is committed as one unit,
+// so a crash loses at most the batch in progress and never leaves a half
+// batch or a damaged database.
 //
 // Thread safety: one IndexWriter per database; Xapian's write lock makes a
 // second writer on the same path fail with DatabaseLockError.
 #ifndef BERITA_INDEX_INDEX_WRITER_H
 #define BERITA_INDEX_INDEX_WRITER_H
 
-#include <string>
-
 #include <xapian.h>
+
+#include <string>
+#include <unordered_set>
 
 #include "article/article.h"
 #include "text/analyzer.h"
@@ -16,8 +19,9 @@
 namespace berita {
 
 struct IndexWriterOptions {
-  // Articles per commit. Small batches bound memory and what a crash can
-  // lose; very small ones pay the commit cost too often.
+  // Articles (or deletions) per transaction. Small batches bound memory and
+  // what a crash can lose; very small ones pay the commit (fsync) cost too
+  // often.
   std::size_t batch_size = 5000;
 };
 
@@ -30,6 +34,8 @@ class IndexWriter {
   // schema::SchemaMismatch if it was built with another schema.
   IndexWriter(const std::string& path, const AnalyzerConfig& analyzer_config,
               IndexWriterOptions options = {});
+  // Commits the batch in progress: an early return in the caller must not
+  // silently lose it.
   ~IndexWriter();
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
@@ -37,17 +43,25 @@ class IndexWriter {
   Outcome add(const Article& article);
   // Removes the article with this id; false if there was none.
   bool remove(const std::string& id);
+  // Removes every article whose id is not in keep_ids; returns how many.
+  std::uint64_t remove_all_except(const std::unordered_set<std::string>& keep_ids);
+  // Commits the batch in progress, if any.
   void commit();
 
   Xapian::doccount doc_count() const { return db_.get_doccount(); }
+  // Batches committed so far.
+  std::uint64_t commits() const { return commits_; }
 
  private:
-  void count_change();
+  void begin_change();
+  void end_change();
 
   Xapian::WritableDatabase db_;
   Analyzer analyzer_;
   IndexWriterOptions options_;
   std::size_t uncommitted_ = 0;
+  std::uint64_t commits_ = 0;
+  bool in_transaction_ = false;
 };
 
 }  // namespace berita

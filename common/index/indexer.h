@@ -1,44 +1,107 @@
 // The whole indexing job as one library call: collect inputs, parse, build
-// documents, write in batches, and report. berita-indexer is a thin shell
-// over run_indexer; tests call it directly.
+// documents, write, and report. Two modes:
+//  - update (default): articles are added or replaced by id in the live
+//    database in committed batches; deletions and pruning are applied too.
+//  - rebuild: a complete new database is built in parallel beside the live
+//    one, checked, compacted, and switched in atomically (see generations.h).
+// berita-indexer is a thin shell over run_indexer; tests call it directly.
 #ifndef BERITA_INDEX_INDEXER_H
 #define BERITA_INDEX_INDEXER_H
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "article/input_reader.h"
 #include "article/parse_error.h"
+#include "index/crash_point.h"
 #include "index/index_writer.h"
 #include "text/analyzer.h"
 
 namespace berita {
 
+// How a rebuild spreads work over threads. Defaults were measured on
+// Reuters-21578 (docs/PERFORMANCE.md, "Indexing"). Memory is per thread and
+// does not grow with the corpus: about 100 MB for two threads on Reuters,
+// and by estimate (8 MB queue + a 16 MB batch's postings each) under 1 GiB
+// with up to four threads.
+struct ParallelOptions {
+  // Worker threads building shards; 0 means one per core.
+  unsigned threads = 0;
+  // A shard commits after this many articles or this much article text,
+  // whichever comes first. Xapian holds a batch's postings in ordered maps,
+  // so big batches make every insertion slower: on Reuters, 250 articles per
+  // flush took the least CPU, 20000 (about Xapian's default) 85% more
+  // (docs/PERFORMANCE.md, "Indexing").
+  std::size_t flush_articles = 250;
+  std::size_t flush_bytes = 16u << 20;
+  // Parsed text waiting for each worker.
+  std::size_t queue_bytes = 8u << 20;
+  // Spelling words added per commit when a shard's spelling data is built
+  // from its terms; Xapian holds them in memory until the commit.
+  std::size_t spelling_words_per_commit = 100000;
+};
+
 struct IndexerConfig {
   std::string db_path;
-  std::vector<std::string> inputs;   // files and directories
-  std::string furniture_file;        // page furniture rules; empty = none
+  std::vector<std::string> inputs;  // files and directories
+  std::string furniture_file;       // page furniture rules; empty = none
   AnalyzerConfig analyzer;
-  IndexWriterOptions writer;
+  IndexWriterOptions writer;  // update mode
   ReadLimits limits;
+
+  bool rebuild = false;
+  ParallelOptions parallel;  // rebuild mode
+  // After a rebuild, run Xapian's full consistency check (Database::check)
+  // on the new database before switching to it. Cheap next to the rebuild.
+  bool full_check = true;
+
+  // Ids to remove (update mode) or leave out (rebuild), e.g. takedowns.
+  std::vector<std::string> delete_ids;
+  std::string delete_from;  // file with one id per line; "" = none
+  // Update mode: remove articles whose id is not in the inputs (a full sync).
+  bool prune = false;
+
+  CrashPoint crash;  // test hook; see crash_point.h
 };
 
 struct IndexProgress {
-  std::uint64_t articles = 0;   // indexed so far (added + replaced)
+  std::uint64_t articles = 0;  // indexed so far (added + replaced)
   std::uint64_t bytes_read = 0;
   std::uint64_t total_bytes = 0;  // of all inputs, known up front
   double elapsed_seconds = 0;
 };
 
+// Wall-clock seconds per phase; a phase that did not run stays 0. In a
+// rebuild, parse (the reading thread) overlaps index (the workers), and merge
+// is Xapian's compaction of the shards, which merges and compacts in one pass.
+struct PhaseTimes {
+  double parse = 0;
+  double index = 0;
+  double merge = 0;
+  double check = 0;
+  double swap = 0;
+  double remove = 0;  // deletions and pruning
+};
+
 struct IndexReport {
+  std::string mode = "update";  // "update" or "rebuild"
+  unsigned threads = 1;
   std::uint64_t files = 0;
   std::uint64_t added = 0;
   std::uint64_t replaced = 0;
-  std::uint64_t rejected = 0;   // records skipped, and inputs that could not be read
+  std::uint64_t deleted = 0;    // by --delete/--delete-from (update) or left out (rebuild)
+  std::uint64_t not_found = 0;  // ids asked to be deleted that were not there
+  std::uint64_t pruned = 0;
+  std::uint64_t rejected = 0;  // records skipped, and inputs that could not be read
+  std::map<std::string, std::uint64_t> rejected_reasons;  // reason (sans detail) -> count
   std::uint64_t warnings = 0;
   std::uint64_t bytes_read = 0;
-  std::uint64_t doc_count = 0;  // documents in the database afterwards
+  std::uint64_t doc_count = 0;     // documents in the database afterwards
+  std::string generation;          // rebuild: the directory now live
+  std::vector<std::string> notes;  // things the operator should know
+  PhaseTimes phases;
   double elapsed_seconds = 0;
 };
 
@@ -50,14 +113,23 @@ class IndexObserver {
   virtual void on_warning(const ParseError& /*warning*/) {}
   // Called every few hundred articles and at the end.
   virtual void on_progress(const IndexProgress& /*progress*/) {}
+  // A new phase starts ("merge", "check", "swap", ...).
+  virtual void on_phase(const std::string& /*phase*/) {}
 };
 
 // Indexes every input. Bad records are reported and skipped; everything else
 // is committed. Throws on errors that stop the whole job: the database
-// cannot be opened or is locked (Xapian::Error), a schema mismatch
-// (schema::SchemaMismatch), an unreadable furniture file
-// (std::runtime_error).
+// cannot be opened (Xapian::Error), another indexer holds it (IndexerBusy,
+// or Xapian::DatabaseLockError), a schema mismatch (schema::SchemaMismatch),
+// an unreadable furniture or delete file, a failed rebuild
+// (std::runtime_error). A failed rebuild leaves the live database untouched.
 IndexReport run_indexer(const IndexerConfig& config, IndexObserver& observer);
+
+// The reason of a rejection without its detail ("malformed JSON: ..." ->
+// "malformed JSON"), for counting rejections by kind.
+std::string reason_kind(const std::string& reason);
+// Counts a rejection in report.rejected and report.rejected_reasons.
+void count_rejection(IndexReport& report, const ParseError& error);
 
 }  // namespace berita
 

@@ -1,23 +1,28 @@
-// Shows indexing progress and problems on a stream: a redrawn status line on
-// a terminal, plain problem lines ("FILE:LINE: reason") always.
+// Shows indexing progress and problems on a stream. Problems are always
+// printed as "FILE:LINE: reason (skipped)". Progress depends on the mode:
+// on a terminal, a bar redrawn in place (articles, articles/s, MB/s, ETA);
+// in a log (not a terminal), a plain line every few seconds and one per
+// phase; quiet, nothing.
 #ifndef BERITA_INDEX_PROGRESS_H
 #define BERITA_INDEX_PROGRESS_H
 
+#include <chrono>
 #include <ostream>
 
 #include "index/indexer.h"
 
 namespace berita {
 
+enum class ProgressMode { kTerminal, kPlain, kQuiet };
+
 class ProgressPrinter : public IndexObserver {
  public:
-  // With interactive set, progress is drawn on one line that is redrawn;
-  // otherwise progress is not shown (logs stay clean) but problems are.
-  ProgressPrinter(std::ostream& out, bool interactive) : out_(out), interactive_(interactive) {}
+  ProgressPrinter(std::ostream& out, ProgressMode mode) : out_(out), mode_(mode) {}
 
   void on_rejected(const ParseError& error) override;
   void on_warning(const ParseError& warning) override;
   void on_progress(const IndexProgress& progress) override;
+  void on_phase(const std::string& phase) override;
 
   // Ends the status line so the summary starts on a fresh line.
   void finish();
@@ -26,11 +31,14 @@ class ProgressPrinter : public IndexObserver {
   void clear_status_line();
 
   std::ostream& out_;
-  bool interactive_;
+  ProgressMode mode_;
   bool status_shown_ = false;
+  double last_plain_line_ = 0;
 };
 
-// "indexed 2225 articles (2225 added, 0 replaced), 0 rejected, ... in 1.2 s"
+// "indexed 2225 articles (2225 added, 0 replaced), 0 rejected, ..." and, when
+// there is something to say, lines for deletions, rejection reasons, notes
+// and the time per phase.
 void print_summary(const IndexReport& report, std::ostream& out);
 
 }  // namespace berita

@@ -107,11 +107,11 @@ TEST_CASE("Reuters plus broken lines: every bad line reported, every good articl
       "not json at all\n"
       "{\"id\":\"good-2\",\"title\":\"Another good one\",\"body\":\"text\"}\n"
       "{\"title\":\"no id\"}\n"
-      "{\"id\":\"no-text\",\"title\":\" \"}\n");
+      "{\"id\":\"bad-body\",\"title\":\"T\",\"body\":[\"text\"]}\n");
   const auto result = index(db, {test::shared_corpus("reuters21578/docs.jsonl"), broken});
   CHECK(result.exit_code == 1);
   for (const char* expected : {":2: malformed JSON", ":3: malformed JSON",
-                               ":5: missing or empty id", ":6: missing or empty title"}) {
+                               ":5: missing or empty id", ":6: field 'body' must be a string"}) {
     CHECK(result.err.find(broken + expected) != std::string::npos);
   }
   CHECK(result.err.find("4 rejected") != std::string::npos);

@@ -1,0 +1,301 @@
+#include "index/parallel_indexer.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "index/document_builder.h"
+#include "schema/schema.h"
+
+namespace berita {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::uint64_t kProgressEveryArticles = 256;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::size_t text_bytes(const Article& a) {
+  std::size_t n = a.title.size() + a.standfirst.size() + a.location.size() + a.byline.size();
+  for (const auto& p : a.paragraphs) n += p.size();
+  for (const auto& c : a.captions) n += c.size();
+  return n;
+}
+
+// A bounded hand-over from the reading thread to one worker. Bounded in
+// bytes rather than articles, so a run of huge articles cannot pile up.
+class ArticleQueue {
+ public:
+  explicit ArticleQueue(std::size_t max_bytes) : max_bytes_(max_bytes) {}
+
+  // Blocks while full. Returns false if the queue was cancelled.
+  bool push(Article&& article) {
+    const std::size_t size = text_bytes(article);
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_full_.wait(lock,
+                   [&] { return cancelled_ || items_.empty() || bytes_ + size <= max_bytes_; });
+    if (cancelled_) return false;
+    bytes_ += size;
+    items_.emplace_back(std::move(article), size);
+    not_empty_.notify_one();
+    return true;
+  }
+
+  // Blocks while empty. Returns false once closed and drained, or cancelled.
+  bool pop(Article& out) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    not_empty_.wait(lock, [&] { return cancelled_ || closed_ || !items_.empty(); });
+    if (cancelled_ || items_.empty()) return false;
+    out = std::move(items_.front().first);
+    bytes_ -= items_.front().second;
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+
+  void close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+  void cancel() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    cancelled_ = true;
+    not_empty_.notify_all();
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable not_empty_;
+  std::condition_variable not_full_;
+  std::deque<std::pair<Article, std::size_t>> items_;
+  std::size_t bytes_ = 0;
+  std::size_t max_bytes_;
+  bool closed_ = false;
+  bool cancelled_ = false;
+};
+
+struct WorkerCounts {
+  std::uint64_t added = 0;
+  std::uint64_t replaced = 0;
+  std::uint64_t excluded = 0;
+};
+
+class Worker {
+ public:
+  Worker(const ShardJob& job, std::string path, std::atomic<std::uint64_t>& written)
+      : job_(job), path_(std::move(path)), queue_(job.parallel.queue_bytes), written_(written) {}
+
+  ArticleQueue& queue() { return queue_; }
+  const std::string& path() const { return path_; }
+  const WorkerCounts& counts() const { return counts_; }
+  std::exception_ptr error() const { return error_; }
+
+  // Thread body: never throws; a failure is kept for the caller and stops
+  // the whole job through on_failure.
+  void run(const std::function<void()>& on_failure) {
+    try {
+      write_shard();
+    } catch (...) {
+      error_ = std::current_exception();
+      on_failure();
+    }
+  }
+
+ private:
+  void write_shard() {
+    // The shard is scratch space until merged, and the merged database is
+    // synced before it goes live, so syncing here would only cost time.
+    Xapian::WritableDatabase db(path_, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    schema::stamp_or_check(db, job_.analyzer.stem_language);
+    Analyzer analyzer(job_.analyzer);
+    std::size_t batch_articles = 0;
+    std::size_t batch_bytes = 0;
+    Article article;
+    while (queue_.pop(article)) {
+      if (job_.excluded_ids != nullptr && job_.excluded_ids->count(article.id) > 0) {
+        ++counts_.excluded;
+        continue;
+      }
+      const std::string id_term = schema::id_term(article.id);
+      const bool existed = db.term_exists(id_term);
+      // add_document skips replace_document's second look-up of the id.
+      if (existed) {
+        db.replace_document(id_term, build_document(article, analyzer, nullptr));
+      } else {
+        db.add_document(build_document(article, analyzer, nullptr));
+      }
+      ++(existed ? counts_.replaced : counts_.added);
+      job_.crash.after_articles(++written_);
+      batch_bytes += text_bytes(article);
+      if (++batch_articles >= job_.parallel.flush_articles ||
+          batch_bytes >= job_.parallel.flush_bytes) {
+        db.commit();
+        batch_articles = 0;
+        batch_bytes = 0;
+      }
+    }
+    db.commit();
+    if (job_.analyzer.collect_spelling) {
+      add_spelling_from_terms(db,
+                              std::max<std::size_t>(1, job_.parallel.spelling_words_per_commit));
+    }
+  }
+
+  // Spelling data from the shard's finished term list rather than from
+  // TermGenerator's FLAG_SPELLING: the same words (every unprefixed,
+  // unstemmed term), but one table update per distinct word instead of one
+  // per occurrence, which made spelling a quarter of indexing time. The
+  // frequency is the word's collection frequency, so headline words, which
+  // carry extra wdf, count more.
+  static void add_spelling_from_terms(Xapian::WritableDatabase& db, std::size_t per_commit) {
+    // Committed in chunks to bound memory; the term iterator is reopened
+    // after each commit instead of being trusted across it.
+    std::string last;
+    for (bool done = false; !done;) {
+      auto it = db.allterms_begin();
+      if (!last.empty()) {
+        it.skip_to(last);
+        if (it != db.allterms_end() && *it == last) ++it;
+      }
+      for (std::size_t n = 0; it != db.allterms_end() && n < per_commit; ++it) {
+        last = *it;
+        // Prefixed terms (fields, stems "Z...", filters) start with a
+        // capital; TermGenerator lower-cases every word it indexes.
+        if (last.empty() || (last[0] >= 'A' && last[0] <= 'Z')) continue;
+        db.add_spelling(last, db.get_collection_freq(last));
+        ++n;
+      }
+      done = it == db.allterms_end();
+      db.commit();
+    }
+  }
+
+  const ShardJob& job_;
+  std::string path_;
+  ArticleQueue queue_;
+  std::atomic<std::uint64_t>& written_;
+  WorkerCounts counts_;
+  std::exception_ptr error_;
+};
+
+// Reads and parses on the calling thread and routes each article to a worker.
+class Router : public ArticleHandler {
+ public:
+  struct Cancelled {};
+
+  Router(std::vector<std::unique_ptr<Worker>>& workers, IndexObserver& observer,
+         IndexReport& report, IndexProgress& progress, const std::atomic<std::uint64_t>& written,
+         Clock::time_point start)
+      : workers_(workers),
+        observer_(observer),
+        report_(report),
+        progress_(progress),
+        written_(written),
+        start_(start) {}
+
+  void on_article(Article&& article) override {
+    const std::size_t slot = std::hash<std::string>{}(article.id) % workers_.size();
+    const auto wait_start = Clock::now();
+    // A failed worker cancels the queues; stop reading at once rather than
+    // parse the rest of a large file for nothing.
+    if (!workers_[slot]->queue().push(std::move(article))) throw Cancelled();
+    waited_ += seconds_since(wait_start);
+    if (++routed_ % kProgressEveryArticles == 0) publish();
+  }
+  void on_rejected(const ParseError& error) override {
+    count_rejection(report_, error);
+    observer_.on_rejected(error);
+  }
+  void on_warning(const ParseError& warning) override {
+    ++report_.warnings;
+    observer_.on_warning(warning);
+  }
+  void on_bytes(std::uint64_t bytes) override { progress_.bytes_read += bytes; }
+
+  void publish() {
+    progress_.articles = written_.load();
+    progress_.elapsed_seconds = seconds_since(start_);
+    observer_.on_progress(progress_);
+  }
+
+  double waited_seconds() const { return waited_; }
+
+ private:
+  std::vector<std::unique_ptr<Worker>>& workers_;
+  IndexObserver& observer_;
+  IndexReport& report_;
+  IndexProgress& progress_;
+  const std::atomic<std::uint64_t>& written_;
+  Clock::time_point start_;
+  std::uint64_t routed_ = 0;
+  double waited_ = 0;
+};
+
+}  // namespace
+
+ShardResult build_shards(const ShardJob& job, IndexObserver& observer, IndexReport& report) {
+  const auto start = Clock::now();
+  const unsigned threads = std::max(1u, job.parallel.threads);
+  std::atomic<std::uint64_t> written{0};
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (unsigned i = 0; i < threads; ++i) {
+    workers.push_back(
+        std::make_unique<Worker>(job, job.build_dir + "/shard-" + std::to_string(i), written));
+  }
+  const auto cancel_all = [&workers] {
+    for (auto& worker : workers) worker->queue().cancel();
+  };
+  std::vector<std::thread> pool;
+  for (auto& worker : workers) {
+    pool.emplace_back([&worker, &cancel_all] { worker->run(cancel_all); });
+  }
+
+  IndexProgress progress;
+  progress.total_bytes = job.inputs->total_bytes;
+  Router router(workers, observer, report, progress, written, start);
+  std::exception_ptr read_error;
+  const auto parse_start = Clock::now();
+  try {
+    for (const auto& file : job.inputs->files) read_input(file, *job.furniture, job.limits, router);
+  } catch (const Router::Cancelled&) {
+    // The failing worker's error is rethrown below.
+  } catch (...) {
+    read_error = std::current_exception();
+    cancel_all();
+  }
+  const double parse_seconds = seconds_since(parse_start) - router.waited_seconds();
+  for (auto& worker : workers) worker->queue().close();
+  for (auto& thread : pool) thread.join();
+  router.publish();
+
+  if (read_error) std::rethrow_exception(read_error);
+  for (const auto& worker : workers) {
+    if (worker->error()) std::rethrow_exception(worker->error());
+  }
+  ShardResult result;
+  for (const auto& worker : workers) {
+    result.shard_paths.push_back(worker->path());
+    result.added += worker->counts().added;
+    result.replaced += worker->counts().replaced;
+    result.excluded += worker->counts().excluded;
+  }
+  result.parse_seconds = parse_seconds;
+  result.index_seconds = seconds_since(start);
+  report.bytes_read = progress.bytes_read;
+  return result;
+}
+
+}  // namespace berita

@@ -1,0 +1,156 @@
+#include "e2e/reindex_support.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace berita::reindex_test {
+
+ScratchDir::ScratchDir() {
+  std::random_device entropy;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    const fs::path candidate =
+        fs::temp_directory_path() / ("berita-reindex-" + std::to_string(entropy()));
+    if (fs::create_directory(candidate)) {
+      path_ = candidate.string();
+      return;
+    }
+  }
+  throw std::runtime_error("cannot create a scratch directory");
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+std::string ScratchDir::write(const std::string& name, const std::string& content) const {
+  const fs::path target = fs::path(path_) / name;
+  fs::create_directories(target.parent_path());
+  std::ofstream(target, std::ios::binary) << content;
+  return target.string();
+}
+
+std::string corpus_slice(const ScratchDir& dir, const std::string& corpus, std::size_t first,
+                         std::size_t lines, const std::string& name) {
+  const std::string source = std::string(BERITA_SHARED_DIR) + "/corpora/" + corpus;
+  std::ifstream in(source);
+  if (!in) FAIL("shared test data missing: " << source);
+  std::ostringstream out;
+  std::string line;
+  for (std::size_t n = 0; n < first + lines && std::getline(in, line); ++n) {
+    if (n >= first) out << line << "\n";
+  }
+  return dir.write(name, out.str());
+}
+
+std::string jsonl(const std::string& id, const std::string& title, const std::string& body) {
+  return nlohmann::json{{"id", id},
+                        {"title", title},
+                        {"body", body},
+                        {"date", "2018-07-05"},
+                        {"source", "Test Wire"},
+                        {"lang", "en"}}
+             .dump() +
+         "\n";
+}
+
+std::size_t database_errors(const std::string& path) {
+  const std::string resolved = fs::canonical(path).string();
+#if defined(__SANITIZE_ADDRESS__)
+  try {
+    Xapian::Database db(resolved);
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      const Xapian::Document doc = db.get_document(*it);
+      if (doc.get_data().empty()) return 1;
+      std::size_t terms = 0;
+      for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) ++terms;
+      if (terms == 0) return 1;
+    }
+    return 0;
+  } catch (const Xapian::Error& e) {
+    UNSCOPED_INFO(e.get_description());
+    return 1;
+  }
+#else
+  std::ostringstream details;
+  const std::size_t errors = Xapian::Database::check(resolved, 0, &details);
+  if (errors > 0) UNSCOPED_INFO(details.str());
+  return errors;
+#endif
+}
+
+std::string indexer_binary() {
+  return std::string(BERITA_BINARY_DIR) + "/indexer/berita-indexer";
+}
+std::string search_binary() {
+  for (const char* name : {"/searchd/berita-search", "/searchd/search"}) {
+    const std::string path = std::string(BERITA_BINARY_DIR) + name;
+    if (fs::exists(path)) return path;
+  }
+  return std::string(BERITA_BINARY_DIR) + "/searchd/berita-search";
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+Outcome run_indexer(const std::vector<std::string>& args, const std::string& crash_at,
+                    int kill_after_ms, const std::string& shell_prefix) {
+  ScratchDir capture;
+  const std::string err_path = capture.file("err");
+  std::vector<std::string> argv = {indexer_binary()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  if (!shell_prefix.empty()) {
+    std::string command = shell_prefix + " exec";
+    for (const auto& arg : argv) command += " '" + arg + "'";
+    argv = {"/bin/sh", "-c", command};
+  }
+  const pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const int null_fd = ::open("/dev/null", O_RDWR);
+    dup2(null_fd, STDIN_FILENO);
+    dup2(null_fd, STDOUT_FILENO);
+    dup2(err_fd, STDERR_FILENO);
+    if (crash_at.empty()) {
+      unsetenv("BERITA_TEST_CRASH_AT");
+    } else {
+      setenv("BERITA_TEST_CRASH_AT", crash_at.c_str(), 1);
+    }
+    std::vector<char*> raw;
+    for (auto& arg : argv) raw.push_back(const_cast<char*>(arg.c_str()));
+    raw.push_back(nullptr);
+    execv(raw[0], raw.data());
+    _exit(127);
+  }
+  if (kill_after_ms > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(kill_after_ms));
+    ::kill(pid, SIGKILL);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  Outcome outcome;
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  outcome.err = read_file(err_path);
+  return outcome;
+}
+
+}  // namespace berita::reindex_test

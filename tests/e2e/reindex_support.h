@@ -1,0 +1,57 @@
+// Helpers for the reindexing tests: scratch directories, small corpora cut
+// from the shared data, and running the real indexer (optionally with a
+// crash hook, or killed from outside at a random moment).
+#ifndef BERITA_TESTS_E2E_REINDEX_SUPPORT_H
+#define BERITA_TESTS_E2E_REINDEX_SUPPORT_H
+
+#include <string>
+#include <vector>
+
+namespace berita::reindex_test {
+
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  std::string write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+// The first `lines` records of a shared corpus (e.g. "bbc-news/docs.jsonl"),
+// written to dir/name. Fails the test, naming the file, if it is missing.
+std::string corpus_slice(const ScratchDir& dir, const std::string& corpus, std::size_t first,
+                         std::size_t lines, const std::string& name);
+
+// One JSON Lines record.
+std::string jsonl(const std::string& id, const std::string& title, const std::string& body);
+
+struct Outcome {
+  int exit_code = -1;  // 128 + signal when killed
+  std::string err;
+};
+
+// Runs berita-indexer with args. crash_at sets BERITA_TEST_CRASH_AT;
+// shell_prefix, when given, runs it through /bin/sh with that prefix (for
+// ulimit); kill_after_ms > 0 sends SIGKILL after that many milliseconds.
+Outcome run_indexer(const std::vector<std::string>& args, const std::string& crash_at = "",
+                    int kill_after_ms = 0, const std::string& shell_prefix = "");
+
+// Errors Xapian's consistency check finds in the database at path (the
+// symlink resolved). Under AddressSanitizer, where Xapian 1.4.22's check
+// trips a library bug (see common/index/rebuild.cc), every document, its
+// data and its term list are read instead, and a failure counts as an error.
+std::size_t database_errors(const std::string& path);
+
+std::string indexer_binary();
+std::string search_binary();
+std::string read_file(const std::string& path);
+
+}  // namespace berita::reindex_test
+
+#endif

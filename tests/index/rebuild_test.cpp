@@ -1,0 +1,202 @@
+// Rebuilds through the library (run_indexer with rebuild set): parallel
+// shards merged into one database, switched in atomically while readers
+// keep searching.
+#include <xapian.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <thread>
+
+#include "e2e/reindex_support.h"
+#include "index/generations.h"
+#include "index/indexer.h"
+#include "search/searcher.h"
+
+namespace fs = std::filesystem;
+
+namespace berita {
+namespace {
+
+using reindex_test::jsonl;
+using reindex_test::ScratchDir;
+
+IndexerConfig rebuild_config(const std::string& db, std::vector<std::string> inputs,
+                             unsigned threads = 2) {
+  IndexerConfig config;
+  config.db_path = db;
+  config.inputs = std::move(inputs);
+  config.rebuild = true;
+  config.parallel.threads = threads;
+  config.parallel.flush_articles = 7;  // several flushes per shard even in small tests
+  return config;
+}
+
+std::vector<std::string> hit_ids(Searcher& searcher, const std::string& query) {
+  SearchRequest request;
+  request.query = query;
+  request.snippets = false;
+  std::vector<std::string> ids;
+  for (const auto& hit : searcher.search(request).hits) ids.push_back(hit.id);
+  return ids;
+}
+
+std::string numbered_articles(int from, int to, const std::string& word) {
+  std::string out;
+  for (int i = from; i < to; ++i) {
+    out += jsonl("a" + std::to_string(i), "Story number " + std::to_string(i),
+                 "Body of story " + std::to_string(i) + " mentions " + word + " once.");
+  }
+  return out;
+}
+
+TEST_CASE("a rebuild keeps one document per id, the last copy winning", "[index][rebuild]") {
+  ScratchDir dir;
+  const std::string first = dir.write(
+      "in/1.jsonl", numbered_articles(0, 40, "alpha") + jsonl("dup", "Old headline", "old text"));
+  const std::string second = dir.write(
+      "in/2.jsonl", numbered_articles(20, 60, "beta") + jsonl("dup", "New headline", "new text"));
+  IndexObserver quiet;
+  const IndexReport report = run_indexer(rebuild_config(dir.file("db"), {first, second}, 3), quiet);
+  CHECK(report.mode == "rebuild");
+  CHECK(report.added == 61);     // a0..a59 and dup
+  CHECK(report.replaced == 21);  // a20..a39 and dup, seen twice
+  CHECK(report.doc_count == 61);
+  CHECK(Xapian::Database(dir.file("db")).get_doccount() == 61);
+
+  Searcher searcher(dir.file("db"));
+  CHECK(hit_ids(searcher, "title:new") == std::vector<std::string>{"dup"});
+  CHECK(hit_ids(searcher, "title:old").empty());
+  CHECK(searcher.find_article("a25")->paragraphs.front().find("beta") != std::string::npos);
+}
+
+TEST_CASE("spelling data from every shard survives the merge", "[index][rebuild]") {
+  ScratchDir dir;
+  std::string articles = numbered_articles(0, 30, "filler");
+  // The name appears only in bodies, in articles routed to different shards.
+  for (int i = 0; i < 6; ++i) {
+    articles += jsonl("pm" + std::to_string(i), "Prime minister speaks",
+                      "Tun Mahathir Mohamad said the economy grew.");
+  }
+  const std::string input = dir.write("in.jsonl", articles);
+  IndexObserver quiet;
+  IndexerConfig config = rebuild_config(dir.file("db"), {input}, 3);
+  config.parallel.spelling_words_per_commit = GENERATE(2, 100000);
+  run_indexer(config, quiet);
+  Xapian::Database db(dir.file("db"));
+  CHECK(db.get_spelling_suggestion("mahatir") == "mahathir");
+  CHECK(db.get_spelling_suggestion("mohammad") == "mohamad");
+  CHECK(db.get_spelling_suggestion("economi") == "economy");
+  // Only words: no field, stem or filter terms (which start with a capital).
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+    INFO(*it);
+    CHECK_FALSE(((*it)[0] >= 'A' && (*it)[0] <= 'Z'));
+  }
+}
+
+TEST_CASE("a rebuild can leave out taken-down ids", "[index][rebuild]") {
+  ScratchDir dir;
+  const std::string input = dir.write("in.jsonl", numbered_articles(0, 10, "gamma"));
+  IndexerConfig config = rebuild_config(dir.file("db"), {input});
+  config.delete_ids = {"a3", "a7", "missing"};
+  IndexObserver quiet;
+  const IndexReport report = run_indexer(config, quiet);
+  CHECK(report.deleted == 2);
+  CHECK(report.doc_count == 8);
+  Searcher searcher(dir.file("db"));
+  CHECK_FALSE(searcher.find_article("a3"));
+  CHECK(searcher.find_article("a4"));
+}
+
+TEST_CASE("a failed rebuild leaves the live database as it was", "[index][rebuild]") {
+  ScratchDir dir;
+  const std::string db = dir.file("db");
+  const std::string good = dir.write("good.jsonl", numbered_articles(0, 12, "delta"));
+  IndexObserver quiet;
+  run_indexer(rebuild_config(db, {good}), quiet);
+  const std::string live_before = live_generation(db);
+
+  SECTION("no articles at all") {
+    const std::string empty = dir.write("bad.jsonl", "{not json}\n");
+    CHECK_THROWS_WITH(run_indexer(rebuild_config(db, {empty}), quiet),
+                      Catch::Contains("refusing to replace the live database"));
+  }
+  SECTION("an input that does not exist") {
+    CHECK_THROWS_WITH(run_indexer(rebuild_config(db, {good, dir.file("nope.jsonl")}), quiet),
+                      Catch::Contains("nope.jsonl"));
+  }
+  SECTION("another indexer holds the database") {
+    WriterLock other(db);
+    CHECK_THROWS_AS(run_indexer(rebuild_config(db, {good}), quiet), IndexerBusy);
+  }
+  CHECK(live_generation(db) == live_before);
+  CHECK(Xapian::Database(db).get_doccount() == 12);
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    CHECK(entry.path().filename().string().find(".build-") == std::string::npos);
+  }
+}
+
+TEST_CASE("readers keep searching through rebuilds and switch to the new data",
+          "[index][rebuild][concurrency]") {
+  ScratchDir dir;
+  const std::string db = dir.file("db");
+  const std::string bbc =
+      reindex_test::corpus_slice(dir, "bbc-news/docs.jsonl", 0, 300, "bbc.jsonl");
+  const std::string old_marker = dir.write("old.jsonl", jsonl("marker", "Zebulon", "zebulon"));
+  const std::string new_marker = dir.write("new.jsonl", jsonl("marker", "Quixotry", "quixotry"));
+  IndexObserver quiet;
+  IndexerConfig first;  // a plain database from an incremental run, as a fresh install has
+  first.db_path = db;
+  first.inputs = {bbc, old_marker};
+  run_indexer(first, quiet);
+
+  std::atomic<bool> stop{false};
+  std::atomic<int> failures{0};
+  std::atomic<long> searches{0};
+  std::atomic<int> switched{0};
+  std::chrono::steady_clock::time_point deadline;  // written before stop is set
+  const auto reader = [&] {
+    bool saw_new = false;
+    try {
+      Searcher searcher(db);
+      // After the rebuilds, each reader goes on until it has seen the new
+      // data (or a generous deadline passes, which the checks then catch).
+      for (;;) {
+        if (stop && (saw_new || std::chrono::steady_clock::now() > deadline)) break;
+        try {
+          searcher.refresh();
+          if (hit_ids(searcher, "government").empty()) ++failures;
+          const bool now_new = hit_ids(searcher, "quixotry").size() == 1;
+          if (saw_new && !now_new) ++failures;  // never back to old data
+          saw_new = saw_new || now_new;
+          ++searches;
+        } catch (const std::exception&) {
+          ++failures;
+        }
+      }
+    } catch (const std::exception&) {
+      ++failures;
+    }
+    if (saw_new) ++switched;
+  };
+  std::vector<std::thread> readers;
+  for (int i = 0; i < 3; ++i) readers.emplace_back(reader);
+
+  // The first rebuild turns the plain directory into the symlink layout,
+  // the second replaces one generation with another.
+  run_indexer(rebuild_config(db, {bbc, old_marker}), quiet);
+  run_indexer(rebuild_config(db, {bbc, new_marker}), quiet);
+  deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  stop = true;
+  for (auto& thread : readers) thread.join();
+
+  CHECK(failures == 0);
+  CHECK(switched == 3);
+  CHECK(searches > 3);
+  Searcher fresh(db);
+  CHECK(hit_ids(fresh, "zebulon").empty());
+  CHECK(fresh.doc_count() == 301);
+}
+
+}  // namespace
+}  // namespace berita
