@@ -1,0 +1,270 @@
+// Indexing benchmark: Berita's rebuild against a plain single-threaded
+// Xapian loop over the same JSON Lines corpus, in the same run, so results
+// are ratios (the machine is shared and noisy).
+//
+// The baseline is what a first Xapian indexer looks like: TermGenerator with
+// the English stemmer (STEM_SOME) and positions over title and body,
+// set_data, replace_document by an id term, the default flush threshold, one
+// database, no compaction. Each measurement runs in a fresh child process so
+// its peak resident memory (getrusage of that child) is its own.
+//
+//   index_bench [--corpus FILE] [--repetitions N] [--limit N] [--threads LIST]
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "index/indexer.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Variant {
+  std::string name;
+  std::string kind;  // "plain", "rebuild", "update"
+  unsigned threads = 1;
+  bool spelling = true;
+  std::size_t flush = 0;  // rebuild flush_articles; 0 = default
+};
+
+struct Sample {
+  double wall = 0;
+  double cpu = 0;
+  double peak_mib = 0;
+  double db_mib = 0;
+  std::uint64_t articles = 0;
+};
+
+double now_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double dir_mib(const fs::path& dir) {
+  std::uintmax_t bytes = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) bytes += e.file_size();
+  }
+  return bytes / 1048576.0;
+}
+
+std::uint64_t plain_loop(const std::string& corpus, const std::string& db_path, long limit) {
+  Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+  Xapian::TermGenerator generator;
+  generator.set_stemmer(Xapian::Stem("english"));
+  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  std::ifstream in(corpus);
+  std::string line;
+  std::uint64_t articles = 0;
+  while (std::getline(in, line) && (limit < 0 || static_cast<long>(articles) < limit)) {
+    const auto record = nlohmann::json::parse(line, nullptr, false);
+    if (!record.is_object()) continue;
+    const auto text = [&record](const char* key) {
+      const auto it = record.find(key);
+      return it != record.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const std::string id = text("id");
+    const std::string title = text("title");
+    const std::string body = text("body");
+    if (id.empty()) continue;
+    Xapian::Document doc;
+    generator.set_document(doc);
+    generator.index_text(title, 1, "S");
+    generator.index_text(title);
+    generator.increase_termpos();
+    generator.index_text(body);
+    doc.set_data(title + "\n" + body);
+    const std::string id_term = "Q" + id;
+    doc.add_boolean_term(id_term);
+    db.replace_document(id_term, doc);
+    ++articles;
+  }
+  db.commit();
+  return articles;
+}
+
+std::uint64_t berita_run(const Variant& v, const std::string& corpus, const std::string& db_path) {
+  berita::IndexerConfig config;
+  config.db_path = db_path;
+  config.inputs = {corpus};
+  config.furniture_file = std::string(BERITA_DEFAULT_DATA_DIR) + "/furniture.txt";
+  config.analyzer.collect_spelling = v.spelling;
+  config.rebuild = v.kind == "rebuild";
+  config.parallel.threads = v.threads;
+  if (v.flush > 0) config.parallel.flush_articles = v.flush;
+  berita::IndexObserver quiet;
+  const berita::IndexReport report = berita::run_indexer(config, quiet);
+  return report.added + report.replaced;
+}
+
+// Runs one measurement in a child process; the child reports its article
+// count through a pipe, the parent times it and reads its rusage.
+Sample measure(const Variant& v, const std::string& corpus, const fs::path& work, long limit) {
+  const fs::path db = work / ("db-" + v.name);
+  fs::remove_all(db);
+  for (const auto& e : fs::directory_iterator(work)) {
+    if (e.path().filename().string().rfind("db-" + v.name + ".", 0) == 0) fs::remove_all(e.path());
+  }
+  int fds[2];
+  if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+  const double start = now_seconds();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(fds[0]);
+    std::uint64_t n = 0;
+    try {
+      n = v.kind == "plain" ? plain_loop(corpus, db.string(), limit)
+                            : berita_run(v, corpus, db.string());
+    } catch (const std::exception& e) {
+      std::cerr << v.name << ": " << e.what() << "\n";
+      _exit(3);
+    } catch (const Xapian::Error& e) {
+      std::cerr << v.name << ": " << e.get_description() << "\n";
+      _exit(3);
+    }
+    if (write(fds[1], &n, sizeof n) != sizeof n) _exit(4);
+    _exit(0);
+  }
+  close(fds[1]);
+  Sample s;
+  if (read(fds[0], &s.articles, sizeof s.articles) != sizeof s.articles) s.articles = 0;
+  close(fds[0]);
+  int status = 0;
+  rusage usage{};
+  wait4(pid, &status, 0, &usage);
+  s.wall = now_seconds() - start;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error(v.name + " failed");
+  s.cpu = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec +
+          usage.ru_stime.tv_usec / 1e6;
+  s.peak_mib = usage.ru_maxrss / 1024.0;
+  s.db_mib = dir_mib(fs::exists(db) ? fs::canonical(db) : db);
+  return s;
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+std::vector<unsigned> parse_list(const std::string& s) {
+  std::vector<unsigned> out;
+  std::stringstream in(s);
+  std::string item;
+  while (std::getline(in, item, ',')) out.push_back(static_cast<unsigned>(std::stoul(item)));
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  std::string corpus = std::string(BERITA_SHARED_DIR) + "/corpora/reuters21578/docs.jsonl";
+  int repetitions = 3;
+  long limit = -1;
+  std::vector<unsigned> threads = {1, 2};
+  std::vector<std::size_t> flushes;
+  bool spelling_off = true;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const auto next = [&]() -> std::string {
+      if (i + 1 >= argc) throw std::runtime_error(arg + " needs a value");
+      return argv[++i];
+    };
+    if (arg == "--corpus")
+      corpus = next();
+    else if (arg == "--repetitions")
+      repetitions = std::stoi(next());
+    else if (arg == "--limit")
+      limit = std::stol(next());
+    else if (arg == "--threads")
+      threads = parse_list(next());
+    else if (arg == "--flush")
+      for (auto f : parse_list(next())) flushes.push_back(f);
+    else if (arg == "--no-spelling-variant")
+      spelling_off = false;
+    else {
+      std::cerr
+          << "usage: index_bench [--corpus FILE] [--repetitions N] [--limit N]\n"
+             "                   [--threads 1,2] [--flush 5000,20000] [--no-spelling-variant]\n";
+      return 2;
+    }
+  }
+  if (!fs::exists(corpus)) {
+    std::cerr << "index_bench: corpus " << corpus << " is missing\n";
+    return 2;
+  }
+  std::string input = corpus;
+  const fs::path work =
+      fs::temp_directory_path() / ("berita-index-bench-" + std::to_string(getpid()));
+  fs::create_directories(work);
+  if (limit > 0) {
+    // Both sides index the same first `limit` records.
+    input = (work / "input.jsonl").string();
+    std::ifstream in(corpus);
+    std::ofstream out(input);
+    std::string line;
+    for (long n = 0; n < limit && std::getline(in, line); ++n) out << line << "\n";
+  }
+  const double input_mb = fs::file_size(input) / 1e6;
+
+  std::vector<Variant> variants = {{"plain-loop", "plain", 1, false, 0}};
+  for (unsigned t : threads) {
+    variants.push_back({"rebuild-t" + std::to_string(t), "rebuild", t, true, 0});
+  }
+  if (spelling_off) {
+    variants.push_back({"rebuild-t" + std::to_string(threads.back()) + "-nospell", "rebuild",
+                        threads.back(), false, 0});
+  }
+  for (auto f : flushes) {
+    variants.push_back({"rebuild-t" + std::to_string(threads.back()) + "-flush" + std::to_string(f),
+                        "rebuild", threads.back(), true, f});
+  }
+  variants.push_back({"update-t1", "update", 1, true, 0});
+
+  std::map<std::string, std::vector<Sample>> samples;
+  for (int r = 0; r < repetitions; ++r) {
+    // Interleaved, so load changes on the machine hit every variant alike.
+    for (const auto& v : variants) samples[v.name].push_back(measure(v, input, work, -1));
+  }
+  fs::remove_all(work);
+
+  const auto& base = samples["plain-loop"];
+  std::vector<double> base_rate;
+  std::vector<double> base_cpu;
+  for (const auto& s : base) {
+    base_rate.push_back(s.articles / s.wall);
+    base_cpu.push_back(s.cpu);
+  }
+  const double base_median = median(base_rate);
+  std::printf("corpus %s (%.1f MB), %d repetitions, medians; ratio = articles/s / plain loop's\n",
+              input.c_str(), input_mb, repetitions);
+  std::printf(
+      "| variant | articles | articles/s | MB/s | ratio | CPU s | peak RSS MiB | DB MiB |\n"
+      "|---|---|---|---|---|---|---|---|\n");
+  for (const auto& v : variants) {
+    std::vector<double> rate, mb, cpu, peak, size;
+    for (const auto& s : samples[v.name]) {
+      rate.push_back(s.articles / s.wall);
+      mb.push_back(input_mb / s.wall);
+      cpu.push_back(s.cpu);
+      peak.push_back(s.peak_mib);
+      size.push_back(s.db_mib);
+    }
+    std::printf("| %s | %llu | %.0f | %.2f | %.2f | %.1f | %.0f | %.1f |\n", v.name.c_str(),
+                static_cast<unsigned long long>(samples[v.name].front().articles), median(rate),
+                median(mb), median(rate) / base_median, median(cpu), median(peak), median(size));
+  }
+  return 0;
+}

@@ -1,0 +1,9 @@
+# Tests of the synthetic archive generator (bench/synth). The benchmarks
+# themselves are not tests: they run from scripts/bench.sh.
+include(${CMAKE_SOURCE_DIR}/bench/synth/synth.cmake)
+berita_add_tests(bench_tests
+  bench/archive_generator_test.cpp
+  bench/corpus_profile_test.cpp
+  bench/query_generator_test.cpp
+)
+target_link_libraries(bench_tests PRIVATE berita_synth)
