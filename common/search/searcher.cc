@@ -1,6 +1,7 @@
 #include "search/searcher.h"
 
 #include <chrono>
+#include <optional>
 #include <filesystem>
 
 #include "index/stored_article.h"
@@ -115,11 +116,21 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   enquire.set_query(query);
   if (request.sort == SortOrder::kDate) {
     enquire.set_sort_by_value_then_relevance(schema::slot::kDate, /*reverse=*/true);
-  } else if (ranking_.feedback_docs > 0 && ranking_.feedback_terms > 0 &&
-             !collapse_whitespace(request.query).empty()) {
-    enquire.set_query(expand_query(query, enquire));
+  }
+  // Snippets highlight the words the user typed, not feedback terms: they come
+  // from an MSet of the typed query. MSet::snippet reads its Enquire's current
+  // query, so feedback runs on a second Enquire that keeps the typed one.
+  std::optional<Xapian::MSet> typed_mset;
+  if (request.sort == SortOrder::kRelevance && ranking_.feedback_docs > 0 &&
+      ranking_.feedback_terms > 0 && !collapse_whitespace(request.query).empty()) {
+    Xapian::Enquire typed_enquire(db_);
+    typed_enquire.set_weighting_scheme(*make_weight(ranking_));
+    typed_enquire.set_query(query);
+    typed_mset.emplace();
+    enquire.set_query(expand_query(query, typed_enquire, *typed_mset));
   }
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
+  const Xapian::MSet& snippet_mset = typed_mset ? *typed_mset : mset;
 
   SearchResult result;
   result.query = request.query;
@@ -132,7 +143,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     Hit hit;
     if (request.snippets) {
       Article article = decode_article(data);
-      hit.snippet = make_snippet(mset, article, analyzer_.stemmer());
+      hit.snippet = make_snippet(snippet_mset, article, analyzer_.stemmer());
       hit.id = std::move(article.id);
       hit.title = std::move(article.title);
       hit.date = std::move(article.date);
@@ -154,15 +165,16 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   return result;
 }
 
-Xapian::Query Searcher::expand_query(const Xapian::Query& query, Xapian::Enquire& enquire) const {
-  const Xapian::MSet top = enquire.get_mset(0, ranking_.feedback_docs);
+Xapian::Query Searcher::expand_query(const Xapian::Query& query, Xapian::Enquire& typed_enquire,
+                                     Xapian::MSet& top) const {
+  top = typed_enquire.get_mset(0, ranking_.feedback_docs);
   // When the query matches no more documents than feedback would read, the
   // "top results" are simply everything that matched: nothing to learn.
   if (top.get_matches_upper_bound() <= ranking_.feedback_docs) return query;
   Xapian::RSet rset;
   for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
   const FeedbackTermDecider decider;
-  const Xapian::ESet eset = enquire.get_eset(ranking_.feedback_terms, rset, &decider);
+  const Xapian::ESet eset = typed_enquire.get_eset(ranking_.feedback_terms, rset, &decider);
   if (eset.empty()) return query;
 
   // Like RM3, each expansion term counts in proportion to how strongly it

@@ -59,8 +59,10 @@ class Searcher {
  private:
   SearchResult search_once(const SearchRequest& request);
   // Pseudo-relevance feedback (RankingConfig::feedback_*): query with the
-  // top results' terms as an optional, weight-only part.
-  Xapian::Query expand_query(const Xapian::Query& query, Xapian::Enquire& enquire) const;
+  // top results' terms as an optional, weight-only part. typed_enquire holds
+  // the user's query; top receives its first results.
+  Xapian::Query expand_query(const Xapian::Query& query, Xapian::Enquire& typed_enquire,
+                             Xapian::MSet& top) const;
 
   std::string db_path_;
   std::string resolved_path_;  // db_path_ with symlinks resolved, when opened

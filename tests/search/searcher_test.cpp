@@ -170,6 +170,34 @@ TEST_CASE("find_article returns the stored article or nothing", "[search]") {
   CHECK_FALSE(searcher.find_article("nope"));
 }
 
+TEST_CASE("snippets mark only the words typed, not feedback expansion terms", "[search]") {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db(dir.file("db"), Xapian::DB_CREATE_OR_OPEN);
+    schema::stamp_or_check(db, "english");
+    Analyzer analyzer;
+    // Enough matches for pseudo-relevance feedback to run; "crude" and
+    // "barrel" co-occur with "oil" and so become expansion terms.
+    for (int i = 0; i < 30; ++i) {
+      const Article a = make("oil-" + std::to_string(i), "Market report " + std::to_string(i),
+                             "Oil traders said crude barrel prices moved as crude stocks and "
+                             "barrel output changed in week " + std::to_string(i) + ".",
+                             "2020-01-01", "Reuters");
+      db.replace_document(schema::id_term(a.id), build_document(a, analyzer, &db));
+    }
+    db.commit();
+  }
+  Searcher searcher(dir.file("db"));
+  REQUIRE(searcher.ranking().feedback_docs > 0);
+  const SearchResult result = searcher.search(request("oil"));
+  REQUIRE_FALSE(result.hits.empty());
+  for (const auto& hit : result.hits) {
+    CHECK(hit.snippet.find("<mark>Oil</mark>") != std::string::npos);
+    CHECK(hit.snippet.find("<mark>crude</mark>") == std::string::npos);
+    CHECK(hit.snippet.find("<mark>barrel</mark>") == std::string::npos);
+  }
+}
+
 TEST_CASE("a missing database is DatabaseUnavailable", "[search]") {
   test::TempDir dir;
   CHECK_THROWS_AS(Searcher(dir.file("none")), DatabaseUnavailable);
