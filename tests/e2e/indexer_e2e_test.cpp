@@ -1,5 +1,6 @@
 // End-to-end: the real berita-indexer and berita-search on real corpora.
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -39,6 +40,34 @@ TEST_CASE("the bundled corpus indexes cleanly and answers queries", "[e2e][index
   CHECK(json["hits"][0]["id"] == "articles/alibaba-kl-office");
   CHECK(json["hits"][0]["date"] == "2018-07-05");
   CHECK(json["hits"][0]["source"] == "Free Malaysia Today");
+}
+
+TEST_CASE("every query in corpus/queries/expected.tsv finds its article in the top 3",
+          "[e2e][indexer]") {
+  test::TempDir dir;
+  const std::string db = dir.file("db");
+  REQUIRE(index(db, {test::source_path("corpus")}).exit_code == 0);
+  std::istringstream lines(test::read_file(test::source_path("corpus/queries/expected.tsv")));
+  std::string line;
+  int checked = 0;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t tab = line.find('\t');
+    REQUIRE(tab != std::string::npos);
+    const std::string query = line.substr(0, tab);
+    const std::string expected_id = line.substr(tab + 1);
+    CAPTURE(query, expected_id);
+    const auto found = search(db, {"--json", "--limit", "3", query});
+    REQUIRE(found.exit_code == 0);
+    bool present = false;
+    const auto json = nlohmann::json::parse(found.out);
+    for (const auto& hit : json["hits"]) {
+      present = present || hit["id"] == expected_id;
+    }
+    CHECK(present);
+    ++checked;
+  }
+  CHECK(checked >= 15);
 }
 
 TEST_CASE("BBC news: 2,225 articles, and reindexing replaces instead of adding",
