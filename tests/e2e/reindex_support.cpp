@@ -19,31 +19,6 @@ namespace fs = std::filesystem;
 
 namespace berita::reindex_test {
 
-ScratchDir::ScratchDir() {
-  std::random_device entropy;
-  for (int attempt = 0; attempt < 100; ++attempt) {
-    const fs::path candidate =
-        fs::temp_directory_path() / ("berita-reindex-" + std::to_string(entropy()));
-    if (fs::create_directory(candidate)) {
-      path_ = candidate.string();
-      return;
-    }
-  }
-  throw std::runtime_error("cannot create a scratch directory");
-}
-
-ScratchDir::~ScratchDir() {
-  std::error_code ec;
-  fs::remove_all(path_, ec);
-}
-
-std::string ScratchDir::write(const std::string& name, const std::string& content) const {
-  const fs::path target = fs::path(path_) / name;
-  fs::create_directories(target.parent_path());
-  std::ofstream(target, std::ios::binary) << content;
-  return target.string();
-}
-
 std::string corpus_slice(const ScratchDir& dir, const std::string& corpus, std::size_t first,
                          std::size_t lines, const std::string& name) {
   const std::string source = std::string(BERITA_SHARED_DIR) + "/corpora/" + corpus;

@@ -7,21 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "support/test_support.h"
+
 namespace berita::reindex_test {
 
-class ScratchDir {
- public:
-  ScratchDir();
-  ~ScratchDir();
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-  std::string write(const std::string& name, const std::string& content) const;
-
- private:
-  std::string path_;
-};
+// Scratch directories are the shared test::TempDir.
+using ScratchDir = test::TempDir;
 
 // The first `lines` records of a shared corpus (e.g. "bbc-news/docs.jsonl"),
 // written to dir/name. Fails the test, naming the file, if it is missing.
