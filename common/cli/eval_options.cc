@@ -43,7 +43,9 @@ std::optional<EvalCommand> parse_eval_options(int argc, const char* const argv[]
       ("fb-terms", po::value(&r.feedback_terms)->default_value(r.feedback_terms),
        "expansion terms")
       ("fb-weight", po::value(&r.feedback_weight)->default_value(r.feedback_weight),
-       "weight of the expansion against the query");
+       "weight of the expansion against the query")
+      ("fb-min-terms", po::value(&r.feedback_min_terms)->default_value(r.feedback_min_terms),
+       "feedback only for queries of at least this many distinct words");
   po::options_description build("Indexing first (to compare index-time settings)");
   build.add_options()
       ("build", po::value(&command.build_inputs)->composing(),

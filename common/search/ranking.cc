@@ -1,5 +1,6 @@
 #include "search/ranking.h"
 
+#include <set>
 #include <stdexcept>
 
 namespace berita {
@@ -86,6 +87,19 @@ Xapian::Query::op query_op(DefaultOperator op) {
       return Xapian::Query::OP_ELITE_SET;
   }
   return Xapian::Query::OP_OR;
+}
+
+unsigned count_query_words(const Xapian::Query& query) {
+  std::set<std::string> words;
+  for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    // Stemmed terms carry the Z marker; other upper-case leads are prefixes
+    // of fields and filters.
+    if (term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z')) term.erase(0, 1);
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+    words.insert(term);
+  }
+  return static_cast<unsigned>(words.size());
 }
 
 }  // namespace berita

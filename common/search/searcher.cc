@@ -69,7 +69,8 @@ Searcher::Searcher(std::string db_path, RankingConfig ranking)
       resolved_path_(resolve(db_path_)),
       db_(open_database(resolved_path_)),
       ranking_(std::move(ranking)),
-      analyzer_(analyzer_config_for(db_, ranking_)) {}
+      analyzer_(analyzer_config_for(db_, ranking_)),
+      parser_(analyzer_.make_query_parser(db_)) {}
 
 Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
@@ -86,6 +87,7 @@ bool Searcher::refresh() {
   if (resolved == resolved_path_) return reopen();
   Xapian::Database fresh = open_database(resolved);
   analyzer_ = Analyzer(analyzer_config_for(fresh, ranking_));
+  parser_ = analyzer_.make_query_parser(fresh);
   db_ = std::move(fresh);
   resolved_path_ = resolved;
   return true;
@@ -109,10 +111,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 SearchResult Searcher::search_once(const SearchRequest& request) {
   const auto start = std::chrono::steady_clock::now();
-  Xapian::QueryParser parser = analyzer_.make_query_parser(db_);
   Xapian::Enquire enquire(db_);
   enquire.set_weighting_scheme(*make_weight(ranking_));
-  const Xapian::Query query = build_query(request, parser);
+  const Xapian::Query query = build_query(request, parser_);
   enquire.set_query(query);
   if (request.sort == SortOrder::kDate) {
     enquire.set_sort_by_value_then_relevance(schema::slot::kDate, /*reverse=*/true);
@@ -122,7 +123,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   // query, so feedback runs on a second Enquire that keeps the typed one.
   std::optional<Xapian::MSet> typed_mset;
   if (request.sort == SortOrder::kRelevance && ranking_.feedback_docs > 0 &&
-      ranking_.feedback_terms > 0 && !collapse_whitespace(request.query).empty()) {
+      ranking_.feedback_terms > 0 && count_query_words(query) >= ranking_.feedback_min_terms) {
     Xapian::Enquire typed_enquire(db_);
     typed_enquire.set_weighting_scheme(*make_weight(ranking_));
     typed_enquire.set_query(query);

@@ -69,6 +69,9 @@ class Searcher {
   Xapian::Database db_;
   RankingConfig ranking_;
   Analyzer analyzer_;
+  // Built once per database: a QueryParser with its stop list and field
+  // processors costs more to set up than a short query costs to run.
+  Xapian::QueryParser parser_;
 };
 
 }  // namespace berita

@@ -3,7 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include "eval/eval_test_support.h"
+#include "query/query_builder.h"
 #include "search/searcher.h"
+#include "text/analyzer.h"
 #include "support/test_support.h"
 
 using berita::RankingConfig;
@@ -94,6 +96,7 @@ TEST_CASE("feedback reorders the matches by the top result's words, adding none"
   feedback.feedback_docs = 1;
   feedback.feedback_terms = 5;
   feedback.feedback_weight = 3.0;  // strong, so one shared word decides
+  feedback.feedback_min_terms = 1;  // this one-word query counts as descriptive
   Searcher without(db, plain);
   Searcher with(db, feedback);
 
@@ -109,4 +112,23 @@ TEST_CASE("feedback reorders the matches by the top result's words, adding none"
   SearchRequest by_date = request_for("river");
   by_date.sort = berita::SortOrder::kDate;
   CHECK(with.search(by_date).total == 3);
+}
+
+TEST_CASE("count_query_words counts each free-text word once, not filters or fields",
+          "[search][ranking]") {
+  const auto words = [](const berita::SearchRequest& request) {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    berita::Analyzer analyzer;
+    Xapian::QueryParser parser = analyzer.make_query_parser(db);
+    return berita::count_query_words(berita::build_query(request, parser));
+  };
+  CHECK(words(request_for("oil")) == 1);
+  CHECK(words(request_for("Oil prices oil")) == 2);
+  CHECK(words(request_for("\"prime minister\" mahathir")) == 3);
+  CHECK(words(request_for("floods source:bernama lang:ms")) == 1);
+  SearchRequest filtered = request_for("floods kelantan");
+  filtered.sources = {"Bernama"};
+  filtered.from = "2018-01-01";
+  CHECK(words(filtered) == 2);
+  CHECK(words(request_for("")) == 0);
 }

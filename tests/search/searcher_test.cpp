@@ -189,7 +189,8 @@ TEST_CASE("snippets mark only the words typed, not feedback expansion terms", "[
   }
   Searcher searcher(dir.file("db"));
   REQUIRE(searcher.ranking().feedback_docs > 0);
-  const SearchResult result = searcher.search(request("oil"));
+  // Four words: a descriptive query, for which feedback runs.
+  const SearchResult result = searcher.search(request("oil traders output week"));
   REQUIRE_FALSE(result.hits.empty());
   for (const auto& hit : result.hits) {
     CHECK(hit.snippet.find("<mark>Oil</mark>") != std::string::npos);
