@@ -18,6 +18,30 @@ struct IndexInputs {
   std::unordered_set<std::string> delete_ids;
 };
 
+// The part of reading articles both indexing modes share: problems are
+// counted in the report and passed to the observer, bytes read feed the
+// progress display. Subclasses decide what happens to each article.
+class ReportingHandler : public ArticleHandler {
+ public:
+  ReportingHandler(IndexObserver& observer, IndexReport& report, IndexProgress& progress)
+      : observer_(observer), report_(report), progress_(progress) {}
+
+  void on_rejected(const ParseError& error) override {
+    count_rejection(report_, error);
+    observer_.on_rejected(error);
+  }
+  void on_warning(const ParseError& warning) override {
+    ++report_.warnings;
+    observer_.on_warning(warning);
+  }
+  void on_bytes(std::uint64_t bytes) override { progress_.bytes_read += bytes; }
+
+ protected:
+  IndexObserver& observer_;
+  IndexReport& report_;
+  IndexProgress& progress_;
+};
+
 // Loads the furniture and delete files and collects the inputs; problems go
 // to report and observer. Throws std::runtime_error if a file named by the
 // config cannot be read.

@@ -40,15 +40,13 @@ void read_delete_file(const std::string& path, std::unordered_set<std::string>& 
   if (in.bad()) throw std::runtime_error("error reading delete list " + path);
 }
 
-class WritingHandler : public ArticleHandler {
+class WritingHandler : public ReportingHandler {
  public:
   WritingHandler(IndexWriter& writer, IndexObserver& observer, IndexReport& report,
                  IndexProgress& progress, const IndexerConfig& config,
                  std::unordered_set<std::string>* seen_ids)
-      : writer_(writer),
-        observer_(observer),
-        report_(report),
-        progress_(progress),
+      : ReportingHandler(observer, report, progress),
+        writer_(writer),
         config_(config),
         seen_ids_(seen_ids) {}
 
@@ -63,16 +61,6 @@ class WritingHandler : public ArticleHandler {
     config_.crash.after_articles(progress_.articles);
     if (progress_.articles % kProgressEveryArticles == 0) publish();
   }
-  void on_rejected(const ParseError& error) override {
-    count_rejection(report_, error);
-    observer_.on_rejected(error);
-  }
-  void on_warning(const ParseError& warning) override {
-    ++report_.warnings;
-    observer_.on_warning(warning);
-  }
-  void on_bytes(std::uint64_t bytes) override { progress_.bytes_read += bytes; }
-
   void publish() {
     progress_.elapsed_seconds = seconds_since(start_);
     observer_.on_progress(progress_);
@@ -80,9 +68,6 @@ class WritingHandler : public ArticleHandler {
 
  private:
   IndexWriter& writer_;
-  IndexObserver& observer_;
-  IndexReport& report_;
-  IndexProgress& progress_;
   const IndexerConfig& config_;
   std::unordered_set<std::string>* seen_ids_;
   Clock::time_point start_ = Clock::now();

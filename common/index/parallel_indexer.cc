@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "index/document_builder.h"
+#include "index/index_inputs.h"
 #include "schema/schema.h"
 
 namespace berita {
@@ -192,17 +193,15 @@ class Worker {
 };
 
 // Reads and parses on the calling thread and routes each article to a worker.
-class Router : public ArticleHandler {
+class Router : public ReportingHandler {
  public:
   struct Cancelled {};
 
   Router(std::vector<std::unique_ptr<Worker>>& workers, IndexObserver& observer,
          IndexReport& report, IndexProgress& progress, const std::atomic<std::uint64_t>& written,
          Clock::time_point start)
-      : workers_(workers),
-        observer_(observer),
-        report_(report),
-        progress_(progress),
+      : ReportingHandler(observer, report, progress),
+        workers_(workers),
         written_(written),
         start_(start) {}
 
@@ -215,16 +214,6 @@ class Router : public ArticleHandler {
     waited_ += seconds_since(wait_start);
     if (++routed_ % kProgressEveryArticles == 0) publish();
   }
-  void on_rejected(const ParseError& error) override {
-    count_rejection(report_, error);
-    observer_.on_rejected(error);
-  }
-  void on_warning(const ParseError& warning) override {
-    ++report_.warnings;
-    observer_.on_warning(warning);
-  }
-  void on_bytes(std::uint64_t bytes) override { progress_.bytes_read += bytes; }
-
   void publish() {
     progress_.articles = written_.load();
     progress_.elapsed_seconds = seconds_since(start_);
@@ -235,9 +224,6 @@ class Router : public ArticleHandler {
 
  private:
   std::vector<std::unique_ptr<Worker>>& workers_;
-  IndexObserver& observer_;
-  IndexReport& report_;
-  IndexProgress& progress_;
   const std::atomic<std::uint64_t>& written_;
   Clock::time_point start_;
   std::uint64_t routed_ = 0;
