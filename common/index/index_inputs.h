@@ -3,6 +3,8 @@
 #ifndef BERITA_INDEX_INDEX_INPUTS_H
 #define BERITA_INDEX_INDEX_INPUTS_H
 
+#include <chrono>
+#include <cstdint>
 #include <string>
 #include <unordered_set>
 
@@ -11,6 +13,16 @@
 #include "index/indexer.h"
 
 namespace berita {
+
+using Clock = std::chrono::steady_clock;
+
+// Progress is published every this many articles: often enough for a live
+// display, rarely enough to cost nothing.
+inline constexpr std::uint64_t kProgressEveryArticles = 256;
+
+inline double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 struct IndexInputs {
   PageFurniture furniture;

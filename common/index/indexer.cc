@@ -13,14 +13,6 @@
 namespace berita {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-constexpr std::uint64_t kProgressEveryArticles = 256;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 std::string trim(const std::string& s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return {};

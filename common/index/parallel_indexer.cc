@@ -18,14 +18,6 @@
 namespace berita {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-constexpr std::uint64_t kProgressEveryArticles = 256;
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
 std::size_t text_bytes(const Article& a) {
   std::size_t n = a.title.size() + a.standfirst.size() + a.location.size() + a.byline.size();
   for (const auto& p : a.paragraphs) n += p.size();

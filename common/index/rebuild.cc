@@ -16,8 +16,6 @@ namespace fs = std::filesystem;
 namespace berita {
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 // Xapian 1.4.22's Database::check frees one of its objects with the wrong
 // sized delete, which AddressSanitizer reports as new-delete-type-mismatch
 // (a library bug, harmless in practice); sanitizer builds skip the check.
@@ -26,10 +24,6 @@ constexpr bool kXapianCheckUsable = false;
 #else
 constexpr bool kXapianCheckUsable = true;
 #endif
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 // Xapian calls set_status once per table as the merge proceeds; the crash
 // hook uses it to die in the middle of a merge rather than before or after.
