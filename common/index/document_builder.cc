@@ -30,6 +30,9 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   for (const auto& category : article.categories) {
     add_boolean(doc, schema::category_term(category));
   }
+  if (!article.categories.empty()) {
+    doc.add_value(schema::slot::kCategory, slugify(article.categories.front()));
+  }
   if (!article.lang.empty()) {
     add_boolean(doc, schema::lang_term(article.lang));
     doc.add_value(schema::slot::kLang, article.lang);

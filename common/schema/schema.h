@@ -22,7 +22,7 @@ namespace berita::schema {
 
 // Bump when terms, slots or stored data change meaning; a database with
 // another version is refused and must be rebuilt.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 inline constexpr const char* kVersionKey = "berita.schema_version";
 inline constexpr const char* kStemLanguageKey = "berita.stem_language";
 
@@ -39,6 +39,12 @@ inline constexpr const char* kLang = "L";           // boolean, ISO 639-1 code
 inline constexpr const char* kYear = "Y";           // boolean, YYYY
 inline constexpr const char* kMonth = "M";          // boolean, YYYYMM
 inline constexpr const char* kDay = "D";            // boolean, YYYYMMDD
+// Boolean: the near-duplicate cluster an article belongs to (the cluster key
+// of slot::kCluster), so the other members of a cluster can be listed.
+inline constexpr const char* kCluster = "XCL";
+// Boolean: one locality-sensitive hash band of the article's MinHash sketch;
+// articles sharing a band term are near-duplicate candidates.
+inline constexpr const char* kNearDuplicateBand = "XND";
 }  // namespace prefix
 
 namespace slot {
@@ -46,7 +52,26 @@ inline constexpr Xapian::valueno kDate = 0;       // "YYYYMMDD": ranges and date
 inline constexpr Xapian::valueno kDayNumber = 1;  // sortable_serialise(days since 1970-01-01)
 inline constexpr Xapian::valueno kSource = 2;     // outlet slug, for facets and collapsing
 inline constexpr Xapian::valueno kLang = 3;       // language code, for facets
+inline constexpr Xapian::valueno kCategory = 4;   // first category slug, for facets
+// Near-duplicate cluster key (the id of the cluster's first article), empty
+// for an article with no known duplicate: Enquire's collapse key.
+inline constexpr Xapian::valueno kCluster = 5;
 }  // namespace slot
+
+// Facets users may ask for, and the slot each one counts. year and month are
+// counted from the date slot's first 4 and 6 characters.
+struct FacetField {
+  const char* name;
+  Xapian::valueno slot;
+  unsigned value_length;  // 0 = the whole value
+};
+inline constexpr FacetField kFacetFields[] = {
+    {"source", slot::kSource, 0},
+    {"category", slot::kCategory, 0},
+    {"lang", slot::kLang, 0},
+    {"year", slot::kDate, 4},
+    {"month", slot::kDate, 6},
+};
 
 enum class FieldKind { kFreeText, kBoolean };
 

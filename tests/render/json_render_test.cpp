@@ -1,4 +1,5 @@
 #include "render/json_render.h"
+#include "support/test_support.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -13,7 +14,7 @@ TEST_CASE("search results render with stable keys and nulls for absent values",
   result.total = 3;
   result.limit = 10;
   result.took_ms = 0.47100000001;
-  result.hits.push_back({"r-1", "Oil \"rises\"", "", "Reuters", "", 1.234567, "<mark>Oil</mark>"});
+  result.hits.push_back(berita::test::make_hit("r-1", "Oil \"rises\"", "", "Reuters", "", 1.234567, "<mark>Oil</mark>"));
   CHECK(render_result_json(result) ==
         R"({"query":"oil","total":3,"offset":0,"limit":10,"took_ms":0.471,"hits":[)"
         R"({"id":"r-1","title":"Oil \"rises\"","date":null,"source":"Reuters","url":null,)"

@@ -1,4 +1,5 @@
 #include "render/text_render.h"
+#include "support/test_support.h"
 
 #include <catch2/catch.hpp>
 #include <sstream>
@@ -16,8 +17,8 @@ TEST_CASE("text output lists rank, title, metadata and snippet", "[render][text]
   result.query = "oil";
   result.total = 12;
   result.offset = 10;
-  result.hits.push_back({"r-1", "Oil rises", "1987-02-26", "Reuters", "", 1.5, "<mark>Oil</mark> up"});
-  result.hits.push_back({"r-2", "Undated", "", "", "", 0.25, ""});
+  result.hits.push_back(berita::test::make_hit("r-1", "Oil rises", "1987-02-26", "Reuters", "", 1.5, "<mark>Oil</mark> up"));
+  result.hits.push_back(berita::test::make_hit("r-2", "Undated", "", "", "", 0.25, ""));
   std::ostringstream out;
   render_text(result, out, false);
   const std::string text = out.str();

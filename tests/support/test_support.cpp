@@ -98,4 +98,17 @@ std::string read_file(const std::string& path) {
   return buffer.str();
 }
 
+Hit make_hit(std::string id, std::string title, std::string date, std::string source,
+             std::string url, double score, std::string snippet) {
+  Hit hit;
+  hit.id = std::move(id);
+  hit.title = std::move(title);
+  hit.date = std::move(date);
+  hit.source = std::move(source);
+  hit.url = std::move(url);
+  hit.score = score;
+  hit.snippet = std::move(snippet);
+  return hit;
+}
+
 }  // namespace berita::test

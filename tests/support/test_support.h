@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "search/search_result.h"
+
 namespace berita::test {
 
 // A fresh directory under the system temp dir, removed with its contents
@@ -43,6 +45,10 @@ std::string source_path(const std::string& relative);
 std::string shared_corpus(const std::string& relative);
 
 std::string read_file(const std::string& path);
+
+// A hit with the fields every renderer shows.
+Hit make_hit(std::string id, std::string title, std::string date, std::string source,
+             std::string url, double score, std::string snippet);
 
 }  // namespace berita::test
 
