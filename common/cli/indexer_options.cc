@@ -11,6 +11,7 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
   IndexerCommand command;
   IndexerConfig& c = command.config;
   c.furniture_file = std::string(BERITA_DEFAULT_DATA_DIR) + "/furniture.txt";
+  c.synonyms_file = std::string(BERITA_DEFAULT_DATA_DIR) + "/synonyms.txt";
   std::size_t max_article_kib = c.limits.max_article_bytes / 1024;
 
   const std::string batch_help =
@@ -33,6 +34,9 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
       ("report", po::value(&command.report_file), "also write the final report as JSON to FILE")
       ("furniture", po::value(&c.furniture_file)->default_value(c.furniture_file),
        "page furniture rules (boilerplate, credits); empty to disable")
+      ("synonyms", po::value(&c.synonyms_file)->default_value(c.synonyms_file),
+       "groups of equivalent expressions, one group a line (\"kl, kuala lumpur\"); the "
+       "database's synonym table is set to exactly these; empty for none")
       ("batch-size", po::value(&c.writer.batch_size)->default_value(c.writer.batch_size),
        batch_help.c_str())
       ("stem", po::value(&c.analyzer.stem_language)->default_value(c.analyzer.stem_language),

@@ -1,9 +1,11 @@
 #include "text/analyzer.h"
 
+#include <algorithm>
 #include <iterator>
 
 #include "schema/schema.h"
 #include "text/utf8.h"
+#include "text/words.h"
 
 namespace berita {
 namespace {
@@ -76,9 +78,24 @@ bool is_english_stopword(const std::string& word) {
 }
 
 Analyzer::Analyzer(AnalyzerConfig config)
-    : config_(std::move(config)), stemmer_(make_stemmer(config_.stem_language)) {
+    : config_(std::move(config)),
+      stemmer_(make_stemmer(config_.stem_language)),
+      synonym_terms_(config_.synonyms, stemmer_) {
   generator_.set_stemmer(stemmer_);
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+void Analyzer::index_phrases(const std::string& text, Xapian::termcount weight,
+                             const char* prefix, Xapian::Document& doc) {
+  if (!synonym_terms_.has_phrases()) return;
+  split_words(text, words_);
+  synonym_terms_.find_phrases(words_, phrases_found_);
+  for (const auto& [phrase, count] : phrases_found_) {
+    // Same wdf as the field's words get, so a synonym weighs what its
+    // words would.
+    doc.add_term(*phrase, count * weight);
+    if (prefix != nullptr) doc.add_term(prefix + *phrase, count);
+  }
 }
 
 void Analyzer::index_text(const Article& article, Xapian::Document& doc,
@@ -100,6 +117,7 @@ void Analyzer::index_text(const Article& article, Xapian::Document& doc,
     generator_.increase_termpos(kFieldGap);
     generator_.index_text(text, weight);
     generator_.increase_termpos(kFieldGap);
+    index_phrases(text, weight, prefix, doc);
   };
   field(article.title, config_.title_weight, schema::prefix::kTitle);
   field(article.standfirst, config_.standfirst_weight, schema::prefix::kStandfirst);
@@ -109,7 +127,19 @@ void Analyzer::index_text(const Article& article, Xapian::Document& doc,
   for (const auto& paragraph : article.paragraphs) {
     generator_.index_text(paragraph);
     generator_.increase_termpos(kFieldGap);
+    index_phrases(paragraph, 1, nullptr, doc);
   }
+}
+
+SynonymTable Analyzer::synonym_table() const {
+  std::vector<std::string> prefixes;
+  for (const auto& field : schema::kQueryFields) {
+    if (field.kind != schema::FieldKind::kFreeText) continue;
+    if (std::find(prefixes.begin(), prefixes.end(), field.prefix) == prefixes.end()) {
+      prefixes.emplace_back(field.prefix);
+    }
+  }
+  return synonym_terms_.table(prefixes);
 }
 
 Xapian::QueryParser Analyzer::make_query_parser(const Xapian::Database& db) const {

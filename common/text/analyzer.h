@@ -9,10 +9,13 @@
 #define BERITA_TEXT_ANALYZER_H
 
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
 #include "article/article.h"
+#include "text/synonym_terms.h"
+#include "text/synonyms.h"
 
 namespace berita {
 
@@ -27,6 +30,11 @@ struct AnalyzerConfig {
   // Collect spelling data (for "did you mean") while indexing. Costs index
   // time and space.
   bool collect_spelling = true;
+  // Groups of equivalent expressions (text/synonyms.h). Indexing adds a
+  // term for each occurrence of a multi-word expression, which the synonym
+  // table points at (text/synonym_terms.h); changing the multi-word
+  // expressions needs a re-index for articles already indexed.
+  std::vector<SynonymGroup> synonyms;
 
   // Query side only (no re-indexing needed); the Searcher sets these from
   // its RankingConfig. Drop English stop words (is_english_stopword) from
@@ -55,13 +63,24 @@ class Analyzer {
                   Xapian::WritableDatabase* spelling_db);
 
   // A QueryParser configured with the same stemmer, the schema's field
-  // prefixes, and db for wildcard and spelling expansion.
+  // prefixes, and db for wildcard, spelling and synonym expansion.
   Xapian::QueryParser make_query_parser(const Xapian::Database& db) const;
 
+  // What the database's synonym table must hold for config().synonyms: keys
+  // and values for unprefixed text and for every free-text field.
+  SynonymTable synonym_table() const;
+
  private:
+  void index_phrases(const std::string& text, Xapian::termcount weight, const char* prefix,
+                     Xapian::Document& doc);
+
   AnalyzerConfig config_;
   Xapian::Stem stemmer_;
   Xapian::TermGenerator generator_;
+  SynonymTerms synonym_terms_;
+  // Scratch space for index_phrases, kept to save allocations per field.
+  std::vector<std::string> words_;
+  SynonymTerms::Occurrences phrases_found_;
 };
 
 }  // namespace berita
