@@ -50,6 +50,9 @@ int main(int argc, char* argv[]) {
     const berita::IndexReport report = berita::run_indexer(command->config, printer);
     printer.finish();
     berita::print_summary(report, std::cerr);
+    std::cerr << "near duplicates: " << report.near_duplicates_linked << " articles linked into "
+              << report.near_duplicate_clusters << " clusters in "
+              << static_cast<long>(report.phases.link * 1000) << " ms\n";
     if (!command->report_file.empty() && !write_report(command->report_file, report)) return 2;
     return report.rejected > 0 ? 1 : 0;
   } catch (const berita::IndexerBusy& e) {

@@ -1,5 +1,6 @@
 #include "index/document_builder.h"
 
+#include "index/near_duplicate_linker.h"
 #include "index/stored_article.h"
 #include "schema/schema.h"
 #include "text/utf8.h"
@@ -45,6 +46,11 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
     add_boolean(doc, schema::prefix::kYear + ymd.substr(0, 4));
     add_boolean(doc, schema::prefix::kMonth + ymd.substr(0, 6));
     add_boolean(doc, schema::prefix::kDay + ymd);
+  }
+  // The linker finds near-duplicate candidates through these terms; it adds
+  // the cluster key itself once it has seen the other articles.
+  if (const auto sketch = article_sketch(article)) {
+    for (const auto& term : near_duplicate_band_terms(*sketch)) doc.add_boolean_term(term);
   }
   doc.set_data(encode_article(article));
   return doc;

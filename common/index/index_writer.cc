@@ -46,7 +46,9 @@ IndexWriter::Outcome IndexWriter::add(const Article& article) {
   begin_change();
   const std::string id_term = schema::id_term(article.id);
   const bool existed = db_.term_exists(id_term);
-  db_.replace_document(id_term, build_document(article, analyzer_, &db_));
+  if (existed) linker_.note_leaving(id_term);
+  const Xapian::Document doc = build_document(article, analyzer_, &db_);
+  linker_.note_added(db_.replace_document(id_term, doc), doc);
   end_change();
   return existed ? Outcome::kReplaced : Outcome::kAdded;
 }
@@ -56,6 +58,7 @@ bool IndexWriter::remove(const std::string& id) {
   if (id_term.size() > kMaxTermBytes) id_term.resize(kMaxTermBytes);
   if (!db_.term_exists(id_term)) return false;
   begin_change();
+  linker_.note_leaving(id_term);
   db_.delete_document(id_term);
   end_change();
   return true;
@@ -76,10 +79,15 @@ std::uint64_t IndexWriter::remove_all_except(const std::unordered_set<std::strin
   }
   for (const auto& term : doomed) {
     begin_change();
+    linker_.note_leaving(term);
     db_.delete_document(term);
     end_change();
   }
   return doomed.size();
+}
+
+SynonymTableChange IndexWriter::replace_synonyms() {
+  return replace_synonym_table(db_, analyzer_.synonym_table());
 }
 
 void IndexWriter::commit() {
@@ -87,6 +95,8 @@ void IndexWriter::commit() {
     db_.commit();  // a new database's schema stamp, if nothing else
     return;
   }
+  // Inside the transaction: a crash loses the batch and its links together.
+  linker_.link_pending();
   db_.commit_transaction();
   in_transaction_ = false;
   uncommitted_ = 0;

@@ -14,6 +14,8 @@
 #include <unordered_set>
 
 #include "article/article.h"
+#include "index/near_duplicate_linker.h"
+#include "index/synonym_table.h"
 #include "text/analyzer.h"
 
 namespace berita {
@@ -45,18 +47,24 @@ class IndexWriter {
   bool remove(const std::string& id);
   // Removes every article whose id is not in keep_ids; returns how many.
   std::uint64_t remove_all_except(const std::unordered_set<std::string>& keep_ids);
+  // Makes the synonym table hold exactly the analyzer's synonyms
+  // (synonym_table.h); durable with the next commit.
+  SynonymTableChange replace_synonyms();
   // Commits the batch in progress, if any.
   void commit();
 
   Xapian::doccount doc_count() const { return db_.get_doccount(); }
   // Batches committed so far.
   std::uint64_t commits() const { return commits_; }
+  // Near-duplicate linking so far: each batch is linked before its commit.
+  NearDuplicateStats near_duplicates() const { return linker_.stats(); }
 
  private:
   void begin_change();
   void end_change();
 
   Xapian::WritableDatabase db_;
+  NearDuplicateLinker linker_{db_};
   Analyzer analyzer_;
   IndexWriterOptions options_;
   std::size_t uncommitted_ = 0;

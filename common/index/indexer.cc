@@ -9,6 +9,7 @@
 #include "index/generations.h"
 #include "index/index_inputs.h"
 #include "index/rebuild.h"
+#include "text/synonyms.h"
 
 namespace berita {
 namespace {
@@ -30,6 +31,29 @@ void read_delete_file(const std::string& path, std::unordered_set<std::string>& 
     if (!id.empty() && id[0] != '#') ids.insert(id);
   }
   if (in.bad()) throw std::runtime_error("error reading delete list " + path);
+}
+
+// At most this many bad synonym lines are also listed as notes (and so in
+// the --report JSON); all of them are printed as warnings.
+constexpr std::size_t kMaxSynonymNotes = 20;
+
+// Replaces config.analyzer.synonyms with the synonyms file's groups.
+void load_synonyms(IndexerConfig& config, IndexObserver& observer, IndexReport& report) {
+  if (config.synonyms_file.empty()) return;
+  SynonymFile file = load_synonyms_file(config.synonyms_file);
+  for (const auto& problem : file.problems) {
+    ++report.warnings;
+    observer.on_warning(problem);
+  }
+  for (std::size_t i = 0; i < file.problems.size() && i < kMaxSynonymNotes; ++i) {
+    report.notes.push_back("synonyms: skipped " + file.problems[i].describe());
+  }
+  if (file.problems.size() > kMaxSynonymNotes) {
+    report.notes.push_back("synonyms: skipped " +
+                           std::to_string(file.problems.size() - kMaxSynonymNotes) +
+                           " more bad lines of " + config.synonyms_file);
+  }
+  config.analyzer.synonyms = std::move(file.groups);
 }
 
 class WritingHandler : public ReportingHandler {
@@ -71,6 +95,7 @@ void run_update(const IndexerConfig& config, const IndexInputs& prepared, IndexO
   // switch would discard the update), with a clear message either way.
   WriterLock lock(config.db_path);
   IndexWriter writer(config.db_path, config.analyzer, config.writer);
+  const Xapian::doccount docs_before = writer.doc_count();
   IndexProgress progress;
   progress.total_bytes = prepared.inputs.total_bytes;
   std::unordered_set<std::string> seen_ids;
@@ -101,9 +126,18 @@ void run_update(const IndexerConfig& config, const IndexInputs& prepared, IndexO
       report.pruned = writer.remove_all_except(seen_ids);
     }
   }
+  if (writer.replace_synonyms().phrases_changed && docs_before > 0) {
+    report.notes.push_back(
+        "multi-word synonyms changed: articles indexed by earlier runs follow the change "
+        "only after a --rebuild");
+  }
   writer.commit();
   report.phases.remove = seconds_since(remove_start);
   report.doc_count = writer.doc_count();
+  const NearDuplicateStats links = writer.near_duplicates();
+  report.near_duplicates_linked = links.linked;
+  report.near_duplicate_clusters = links.clusters;
+  report.phases.link = links.seconds;
 }
 
 }  // namespace
@@ -143,14 +177,15 @@ IndexReport run_indexer(const IndexerConfig& config, IndexObserver& observer) {
   const auto start = Clock::now();
   IndexReport report;
   const IndexInputs prepared = prepare_inputs(config, observer, report);
+  IndexerConfig effective = config;
+  load_synonyms(effective, observer, report);
   if (config.rebuild) {
-    IndexerConfig rebuild_config = config;
-    if (rebuild_config.parallel.threads == 0) {
-      rebuild_config.parallel.threads = std::max(1u, std::thread::hardware_concurrency());
+    if (effective.parallel.threads == 0) {
+      effective.parallel.threads = std::max(1u, std::thread::hardware_concurrency());
     }
-    run_rebuild(rebuild_config, prepared, observer, report);
+    run_rebuild(effective, prepared, observer, report);
   } else {
-    run_update(config, prepared, observer, report);
+    run_update(effective, prepared, observer, report);
   }
   report.elapsed_seconds = seconds_since(start);
   return report;

@@ -47,6 +47,11 @@ struct IndexerConfig {
   std::string db_path;
   std::vector<std::string> inputs;  // files and directories
   std::string furniture_file;       // page furniture rules; empty = none
+  // Groups of equivalent expressions (text/synonyms.h). When set, its groups
+  // replace analyzer.synonyms, bad lines become warnings, and after the run
+  // the database's synonym table holds exactly the file's synonyms. Empty:
+  // analyzer.synonyms (normally none) are used the same way.
+  std::string synonyms_file;
   AnalyzerConfig analyzer;
   IndexWriterOptions writer;  // update mode
   ReadLimits limits;
@@ -83,6 +88,10 @@ struct PhaseTimes {
   double check = 0;
   double swap = 0;
   double remove = 0;  // deletions and pruning
+  // Near-duplicate linking. A rebuild links after the merge, before the
+  // check; an update links each batch before its commit, so there this time
+  // is part of index and remove.
+  double link = 0;
 };
 
 struct IndexReport {
@@ -100,6 +109,10 @@ struct IndexReport {
   std::uint64_t bytes_read = 0;
   std::uint64_t doc_count = 0;     // documents in the database afterwards
   std::string generation;          // rebuild: the directory now live
+  // Near-duplicate linking (near_duplicate_linker.h): articles given a
+  // cluster key by this run, and the clusters they are in.
+  std::uint64_t near_duplicates_linked = 0;
+  std::uint64_t near_duplicate_clusters = 0;
   std::vector<std::string> notes;  // things the operator should know
   PhaseTimes phases;
   double elapsed_seconds = 0;

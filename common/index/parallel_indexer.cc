@@ -14,6 +14,7 @@
 #include "index/document_builder.h"
 #include "index/index_inputs.h"
 #include "schema/schema.h"
+#include "text/synonym_terms.h"
 
 namespace berita {
 namespace {
@@ -167,7 +168,8 @@ class Worker {
         last = *it;
         // Prefixed terms (fields, stems "Z...", filters) start with a
         // capital; TermGenerator lower-cases every word it indexes.
-        if (last.empty() || (last[0] >= 'A' && last[0] <= 'Z')) continue;
+        // Multi-word synonym terms are not words anyone could misspell.
+        if (last.empty() || (last[0] >= 'A' && last[0] <= 'Z') || has_space(last)) continue;
         db.add_spelling(last, db.get_collection_freq(last));
         ++n;
       }

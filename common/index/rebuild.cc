@@ -8,7 +8,9 @@
 
 #include "index/generations.h"
 #include "index/index_inputs.h"
+#include "index/near_duplicate_linker.h"
 #include "index/parallel_indexer.h"
+#include "index/synonym_table.h"
 #include "schema/schema.h"
 
 namespace fs = std::filesystem;
@@ -64,6 +66,14 @@ void merge_shards(const std::vector<std::string>& shards, const std::string& out
   all.compact(out, flags, 0, compactor);
 }
 
+// Compaction merges the shards' synonym tables, so one shard carrying the
+// whole table is enough.
+void write_synonyms(const std::string& shard, const AnalyzerConfig& analyzer) {
+  Xapian::WritableDatabase db(shard, Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+  replace_synonym_table(db, Analyzer(analyzer).synonym_table());
+  db.commit();
+}
+
 void check_built(const std::string& path, std::uint64_t expected, const IndexerConfig& config) {
   Xapian::Database db(path);
   if (db.get_doccount() != expected) {
@@ -72,6 +82,9 @@ void check_built(const std::string& path, std::uint64_t expected, const IndexerC
                              " were indexed; not switching");
   }
   schema::check(db);
+  if (read_synonym_table(db) != Analyzer(config.analyzer).synonym_table()) {
+    throw std::runtime_error("rebuilt database lost synonyms in the merge; not switching");
+  }
   if (db.get_metadata(schema::kStemLanguageKey) != config.analyzer.stem_language) {
     throw std::runtime_error("rebuilt database lost its stemming language; not switching");
   }
@@ -129,9 +142,19 @@ void run_rebuild(const IndexerConfig& config, const IndexInputs& prepared, Index
         "with an empty one");
   }
 
+  // Duplicates span shards, so the links are found over all of them; they
+  // are written into the shards so that the merge leaves the result
+  // compact (near_duplicate_linker.h).
+  observer.on_phase("link");
+  const NearDuplicateStats links = link_near_duplicates(shards.shard_paths);
+  report.near_duplicates_linked = links.linked;
+  report.near_duplicate_clusters = links.clusters;
+  report.phases.link = links.seconds;
+
   observer.on_phase("merge");
   auto phase_start = Clock::now();
   const std::string merged = build_dir + "/db";
+  write_synonyms(shards.shard_paths.front(), config.analyzer);
   merge_shards(shards.shard_paths, merged, config.crash);
   for (const auto& shard : shards.shard_paths) fs::remove_all(shard);
   report.phases.merge = seconds_since(phase_start);

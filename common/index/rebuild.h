@@ -2,8 +2,9 @@
 // the inputs alone, checks it, and switches the live name to it in one step.
 //
 // Steps, each reported as a phase: take the writer lock; remove what a
-// killed run left; build shards in parallel (parallel_indexer.h); merge them
-// into one compact database with Xapian's compactor; check it (document
+// killed run left; build shards in parallel (parallel_indexer.h); link
+// near-duplicate articles across all shards (near_duplicate_linker.h) and
+// write the synonyms file into shard 0; merge them into one compact database with Xapian's compactor; check it (document
 // count, schema version, and Xapian's own consistency check); publish it as
 // the next generation (generations.h); delete generations no reader needs.
 // Until the switch, nothing the live database's readers can see has changed,

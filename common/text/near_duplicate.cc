@@ -1,5 +1,6 @@
 #include "text/near_duplicate.h"
 
+#include <algorithm>
 #include <numeric>
 #include <unordered_map>
 
@@ -7,8 +8,6 @@ namespace berita {
 namespace {
 
 constexpr std::size_t kShingleWords = 3;
-constexpr std::size_t kBandRows = 4;
-constexpr std::size_t kBands = kMinHashes / kBandRows;
 
 // FNV-1a: stable across platforms and runs, unlike std::hash.
 std::uint64_t fnv1a(std::string_view text) {
@@ -68,12 +67,6 @@ class DisjointSets {
   std::vector<std::size_t> parent_;
 };
 
-std::uint64_t band_key(const MinHashSketch& sketch, std::size_t band) {
-  std::uint64_t key = 0;
-  for (std::size_t row = 0; row < kBandRows; ++row) key = key << 16 | sketch[band * kBandRows + row];
-  return key;
-}
-
 }  // namespace
 
 std::optional<MinHashSketch> minhash_sketch(std::string_view text) {
@@ -124,13 +117,31 @@ std::optional<MinHashSketch> parse_sketch(std::string_view bytes) {
   return sketch;
 }
 
+std::array<std::uint64_t, kLshBands> lsh_band_hashes(const MinHashSketch& sketch) {
+  std::array<std::uint64_t, kLshBands> hashes;
+  for (std::size_t band = 0; band < kLshBands; ++band) {
+    std::uint64_t rows = 0;
+    for (std::size_t row = 0; row < kLshBandRows; ++row) {
+      rows = rows << 16 | sketch[band * kLshBandRows + row];
+    }
+    // Seeding with the band number keeps equal rows in different bands apart;
+    // mixing spreads every row over all bits, so a cut hash still sees them all.
+    hashes[band] = mix(rows ^ mix(band + 1));
+  }
+  return hashes;
+}
+
 std::vector<std::size_t> group_near_duplicates(
     const std::vector<std::optional<MinHashSketch>>& sketches, double threshold) {
   DisjointSets sets(sketches.size());
-  for (std::size_t band = 0; band < kBands; ++band) {
+  std::vector<std::array<std::uint64_t, kLshBands>> band_hashes(sketches.size());
+  for (std::size_t i = 0; i < sketches.size(); ++i) {
+    if (sketches[i]) band_hashes[i] = lsh_band_hashes(*sketches[i]);
+  }
+  for (std::size_t band = 0; band < kLshBands; ++band) {
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
     for (std::size_t i = 0; i < sketches.size(); ++i) {
-      if (sketches[i]) buckets[band_key(*sketches[i], band)].push_back(i);
+      if (sketches[i]) buckets[band_hashes[i][band]].push_back(i);
     }
     for (const auto& [key, members] : buckets) {
       for (std::size_t a = 0; a < members.size(); ++a) {

@@ -1,0 +1,448 @@
+#include "index/near_duplicate_linker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <utility>
+
+#include "index/stored_article.h"
+#include "schema/schema.h"
+
+namespace berita {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Fingerprint = NearDuplicateLinker::Fingerprint;
+using FingerprintCache = std::unordered_map<Xapian::docid, Fingerprint>;
+
+// Xapian refuses terms longer than 240 bytes; a cluster key is cut so that
+// its term fits.
+constexpr std::size_t kMaxKeyBytes =
+    240 - std::char_traits<char>::length(schema::prefix::kCluster);
+constexpr std::size_t kBandHashChars = 7;  // 6 bits each: 42 bits of the band hash
+
+// 42 bits make a chance collision of two unrelated band hashes rare even in
+// ten million documents (about 1 pair per band at 1e7), and a collision only
+// costs one comparison of sketches.
+std::string encode_band_hash(std::uint64_t hash) {
+  static constexpr char kAlphabet[] =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  std::string out(kBandHashChars, '0');
+  for (std::size_t i = 0; i < kBandHashChars; ++i) {
+    out[i] = kAlphabet[hash & 63];
+    hash >>= 6;
+  }
+  return out;
+}
+
+bool startswith(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string cluster_term(const std::string& key) { return schema::prefix::kCluster + key; }
+
+std::string cut_key(std::string key, std::size_t room = kMaxKeyBytes) {
+  if (key.size() > room) key.resize(room);
+  return key;
+}
+
+std::string key_of(const Xapian::Document& doc) { return doc.get_value(schema::slot::kCluster); }
+
+// The first document indexed by term, or 0.
+Xapian::docid first_doc(const Xapian::Database& db, const std::string& term) {
+  const auto it = db.postlist_begin(term);
+  return it == db.postlist_end(term) ? 0 : *it;
+}
+
+std::vector<Xapian::docid> docs_with(const Xapian::Database& db, const std::string& term) {
+  std::vector<Xapian::docid> docs;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) docs.push_back(*it);
+  return docs;
+}
+
+// Throws Xapian::DocNotFoundError for a missing document.
+const Fingerprint& cached_fingerprint(FingerprintCache& cache, const Xapian::Database& db,
+                                      Xapian::docid did) {
+  auto it = cache.find(did);
+  if (it != cache.end()) return it->second;
+  const std::string data = db.get_document(did).get_data();
+  Fingerprint fingerprint;
+  try {
+    const Article article = decode_article(data);
+    fingerprint.sketch = article_sketch(article);
+    if (!article.date.empty()) fingerprint.day = schema::days_since_epoch(article.date);
+  } catch (const std::exception&) {
+    // Data we did not write, or a date we cannot read: the document is
+    // left out, or compared without a date.
+  }
+  // References into an unordered_map survive later insertions.
+  return cache.emplace(did, fingerprint).first->second;
+}
+
+// The dates a cluster covers; undated members do not count.
+struct DateSpan {
+  std::optional<long> first;
+  std::optional<long> last;
+
+  DateSpan with(std::optional<long> day) const { return with(DateSpan{day, day}); }
+  DateSpan with(const DateSpan& other) const {
+    if (!other.first) return *this;
+    if (!first) return other;
+    return {std::min(*first, *other.first), std::max(*last, *other.last)};
+  }
+  bool within(long max_days_apart) const { return !first || *last - *first <= max_days_apart; }
+};
+
+// The key for a new cluster: the id of its earliest member (undated ones
+// last, then by id), or the next one whose id names no other cluster.
+std::string new_cluster_key(const Xapian::Database& db, const std::vector<Xapian::docid>& members,
+                            const std::function<bool(const std::string&)>& in_use) {
+  std::vector<std::tuple<bool, std::string, std::string>> by_date;
+  for (Xapian::docid did : members) {
+    try {
+      ArticleSummary summary = decode_summary(db.get_document(did).get_data());
+      by_date.emplace_back(summary.date.empty(), std::move(summary.date), cut_key(summary.id));
+    } catch (const std::runtime_error&) {
+      // Not our data (members normally are): it cannot name the cluster.
+    }
+  }
+  std::sort(by_date.begin(), by_date.end());
+  for (const auto& candidate : by_date) {
+    if (!in_use(std::get<2>(candidate))) return std::get<2>(candidate);
+  }
+  // Every member's id still names another cluster: each of them was
+  // replaced with new text that left its old cluster. Extremely rare.
+  const std::string base =
+      by_date.empty() ? "cluster-" + std::to_string(members.front()) : std::get<2>(by_date.front());
+  for (unsigned n = 2;; ++n) {
+    const std::string suffix = "#" + std::to_string(n);
+    std::string key = cut_key(base, kMaxKeyBytes - suffix.size()) + suffix;
+    if (!in_use(key)) return key;
+  }
+}
+
+// Union-find over document ids for the rebuild's one pass over all buckets;
+// a union that would stretch a set's dates too far is refused.
+class DocSets {
+ public:
+  explicit DocSets(long max_days_apart) : max_days_apart_(max_days_apart) {}
+
+  Xapian::docid find(Xapian::docid did) {
+    Xapian::docid root = did;
+    for (auto up = parent_.find(root); up != parent_.end() && up->second != root;
+         up = parent_.find(root)) {
+      root = up->second;
+    }
+    while (did != root) did = std::exchange(parent_[did], root);
+    return root;
+  }
+  void join(Xapian::docid a, std::optional<long> day_a, Xapian::docid b,
+            std::optional<long> day_b) {
+    a = root_with(a, day_a);
+    b = root_with(b, day_b);
+    if (a == b) return;
+    const DateSpan span = spans_[a].with(spans_[b]);
+    if (!span.within(max_days_apart_)) return;
+    if (a > b) std::swap(a, b);
+    parent_[b] = a;
+    spans_[a] = span;
+    spans_.erase(b);
+  }
+  // Every set of two or more documents, each sorted.
+  std::vector<std::vector<Xapian::docid>> groups() {
+    std::unordered_map<Xapian::docid, std::vector<Xapian::docid>> by_root;
+    std::vector<Xapian::docid> members;
+    for (const auto& entry : parent_) members.push_back(entry.first);
+    for (Xapian::docid did : members) by_root[find(did)].push_back(did);
+    std::vector<std::vector<Xapian::docid>> out;
+    for (auto& entry : by_root) {
+      if (entry.second.size() < 2) continue;
+      std::sort(entry.second.begin(), entry.second.end());
+      out.push_back(std::move(entry.second));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  Xapian::docid root_with(Xapian::docid did, std::optional<long> day) {
+    if (parent_.emplace(did, did).second) spans_[did] = DateSpan{day, day};
+    return find(did);
+  }
+
+  long max_days_apart_;
+  std::unordered_map<Xapian::docid, Xapian::docid> parent_;
+  std::unordered_map<Xapian::docid, DateSpan> spans_;  // by root
+};
+
+// Every cluster of db: band buckets of two or more documents, each member
+// compared with up to candidates_per_band earlier members of its bucket.
+std::vector<std::vector<Xapian::docid>> find_clusters(const Xapian::Database& db,
+                                                      const NearDuplicateOptions& options,
+                                                      std::uint64_t& compared) {
+  FingerprintCache fingerprints;
+  DocSets sets(options.max_days_apart);
+  const std::string prefix = schema::prefix::kNearDuplicateBand;
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    if (term.get_termfreq() < 2) continue;
+    const std::vector<Xapian::docid> bucket = docs_with(db, *term);
+    for (std::size_t i = 1; i < bucket.size(); ++i) {
+      const Fingerprint& mine = cached_fingerprint(fingerprints, db, bucket[i]);
+      if (!mine.sketch) continue;
+      const std::size_t limit = std::min(i, options.candidates_per_band);
+      for (std::size_t j = 0; j < limit; ++j) {
+        if (sets.find(bucket[i]) == sets.find(bucket[j])) continue;
+        const Fingerprint& other = cached_fingerprint(fingerprints, db, bucket[j]);
+        ++compared;
+        if (other.sketch && estimated_similarity(*mine.sketch, *other.sketch) >= options.threshold) {
+          sets.join(bucket[i], mine.day, bucket[j], other.day);
+        }
+      }
+    }
+  }
+  return sets.groups();
+}
+
+// False when the document already had this key.
+bool write_key(Xapian::WritableDatabase& db, Xapian::docid did, const std::string& key) {
+  Xapian::Document doc = db.get_document(did);
+  const std::string old_key = key_of(doc);
+  if (old_key == key) return false;
+  if (!old_key.empty()) doc.remove_term(cluster_term(old_key));
+  doc.add_value(schema::slot::kCluster, key);
+  doc.add_boolean_term(cluster_term(key));
+  db.replace_document(did, doc);
+  return true;
+}
+
+class Stopwatch {
+ public:
+  explicit Stopwatch(double& total) : total_(total) {}
+  ~Stopwatch() { total_ += std::chrono::duration<double>(Clock::now() - start_).count(); }
+  Stopwatch(const Stopwatch&) = delete;
+  Stopwatch& operator=(const Stopwatch&) = delete;
+
+ private:
+  double& total_;
+  Clock::time_point start_ = Clock::now();
+};
+
+}  // namespace
+
+std::optional<MinHashSketch> article_sketch(const Article& article) {
+  std::string text = article.title;
+  for (const auto& paragraph : article.paragraphs) {
+    text += '\n';
+    text += paragraph;
+  }
+  return minhash_sketch(text);
+}
+
+std::vector<std::string> near_duplicate_band_terms(const MinHashSketch& sketch) {
+  std::vector<std::string> terms;
+  terms.reserve(kLshBands);
+  const auto hashes = lsh_band_hashes(sketch);
+  for (std::size_t band = 0; band < kLshBands; ++band) {
+    std::string term = schema::prefix::kNearDuplicateBand;
+    term += static_cast<char>('a' + band);
+    term += encode_band_hash(hashes[band]);
+    terms.push_back(std::move(term));
+  }
+  return terms;
+}
+
+// A document's cluster as it stands: all members under its key, or the
+// document alone.
+struct NearDuplicateLinker::Group {
+  std::string key;
+  std::vector<Xapian::docid> docs;
+  DateSpan span;
+};
+
+NearDuplicateLinker::NearDuplicateLinker(Xapian::WritableDatabase& db,
+                                         NearDuplicateOptions options)
+    : db_(db), options_(options) {}
+
+void NearDuplicateLinker::note_added(Xapian::docid did, const Xapian::Document& doc) {
+  fingerprints_.erase(did);  // replace_document can reuse the id for different text
+  std::vector<std::string>& band_terms = pending_[did];
+  band_terms.clear();
+  const std::string prefix = schema::prefix::kNearDuplicateBand;
+  auto term = doc.termlist_begin();
+  term.skip_to(prefix);
+  for (; term != doc.termlist_end() && startswith(*term, prefix); ++term) band_terms.push_back(*term);
+}
+
+void NearDuplicateLinker::note_leaving(const std::string& id_term) {
+  const Xapian::docid did = first_doc(db_, id_term);
+  if (did == 0) return;
+  fingerprints_.erase(did);
+  linked_.erase(did);
+  const std::string key = key_of(db_.get_document(did, Xapian::DOC_ASSUME_VALID));
+  if (!key.empty()) left_clusters_.insert(key);
+}
+
+void NearDuplicateLinker::link_pending() {
+  Stopwatch watch(seconds_);
+  if (fingerprints_.size() > options_.cache_limit) fingerprints_.clear();
+  std::vector<std::pair<Xapian::docid, std::vector<std::string>>> batch(pending_.begin(),
+                                                                       pending_.end());
+  pending_.clear();
+  std::sort(batch.begin(), batch.end());  // earlier documents first, as they were added
+  for (const auto& [did, band_terms] : batch) {
+    const bool shared = std::any_of(band_terms.begin(), band_terms.end(),
+                                    [this](const std::string& t) { return db_.get_termfreq(t) > 1; });
+    if (!shared) continue;
+    std::optional<MinHashSketch> sketch;
+    try {
+      sketch = fingerprint(did).sketch;
+    } catch (const Xapian::DocNotFoundError&) {
+      continue;  // added and deleted in the same batch
+    }
+    if (!sketch) continue;
+    const std::vector<Xapian::docid> matches = matches_of(did, *sketch, band_terms);
+    if (!matches.empty()) join(did, matches);
+  }
+  for (const auto& key : left_clusters_) dissolve_if_alone(key);
+  left_clusters_.clear();
+}
+
+NearDuplicateStats NearDuplicateLinker::stats() const {
+  NearDuplicateStats stats;
+  stats.linked = linked_.size();
+  std::unordered_set<std::string> keys;
+  for (const auto& entry : linked_) keys.insert(entry.second);
+  stats.clusters = keys.size();
+  stats.dissolved = dissolved_;
+  stats.compared = compared_;
+  stats.seconds = seconds_;
+  return stats;
+}
+
+const NearDuplicateLinker::Fingerprint& NearDuplicateLinker::fingerprint(Xapian::docid did) {
+  return cached_fingerprint(fingerprints_, db_, did);
+}
+
+// Documents similar enough to did, most similar first.
+std::vector<Xapian::docid> NearDuplicateLinker::matches_of(
+    Xapian::docid did, const MinHashSketch& sketch, const std::vector<std::string>& band_terms) {
+  std::vector<std::pair<double, Xapian::docid>> matches;
+  std::unordered_set<Xapian::docid> seen{did};
+  for (const auto& term : band_terms) {
+    if (db_.get_termfreq(term) < 2) continue;
+    std::size_t examined = 0;
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+      if (*it == did) continue;
+      if (++examined > options_.candidates_per_band) break;
+      if (!seen.insert(*it).second) continue;
+      const Fingerprint& other = fingerprint(*it);
+      ++compared_;
+      if (!other.sketch) continue;
+      const double similarity = estimated_similarity(sketch, *other.sketch);
+      if (similarity >= options_.threshold) matches.emplace_back(-similarity, *it);
+    }
+  }
+  std::sort(matches.begin(), matches.end());
+  std::vector<Xapian::docid> docs;
+  for (const auto& match : matches) docs.push_back(match.second);
+  return docs;
+}
+
+NearDuplicateLinker::Group NearDuplicateLinker::group_of(Xapian::docid did) {
+  Group group;
+  group.key = key_of(db_.get_document(did, Xapian::DOC_ASSUME_VALID));
+  group.docs = group.key.empty() ? std::vector<Xapian::docid>{did}
+                                 : docs_with(db_, cluster_term(group.key));
+  for (Xapian::docid member : group.docs) group.span = group.span.with(fingerprint(member).day);
+  return group;
+}
+
+// Joins did with the clusters of its matches, most similar first, as long as
+// the dates allow.
+void NearDuplicateLinker::join(Xapian::docid did, const std::vector<Xapian::docid>& matches) {
+  std::vector<Group> groups{group_of(did)};
+  std::unordered_set<Xapian::docid> inside(groups.front().docs.begin(), groups.front().docs.end());
+  DateSpan span = groups.front().span;
+  for (Xapian::docid match : matches) {
+    if (inside.count(match) > 0) continue;
+    Group group = group_of(match);
+    const DateSpan joined = span.with(group.span);
+    if (!joined.within(options_.max_days_apart)) continue;
+    span = joined;
+    inside.insert(group.docs.begin(), group.docs.end());
+    groups.push_back(std::move(group));
+  }
+  if (groups.size() < 2) return;
+
+  // The largest cluster keeps its key: fewest documents rewritten, and the
+  // name readers are most likely to have seen survives.
+  const Group* named = nullptr;
+  for (const auto& group : groups) {
+    if (group.key.empty()) continue;
+    if (named == nullptr || group.docs.size() > named->docs.size() ||
+        (group.docs.size() == named->docs.size() && group.key < named->key)) {
+      named = &group;
+    }
+  }
+  std::vector<Xapian::docid> members(inside.begin(), inside.end());
+  std::sort(members.begin(), members.end());
+  const std::string key =
+      named != nullptr ? named->key : new_cluster_key(db_, members, [this](const std::string& k) {
+        return db_.term_exists(cluster_term(k));
+      });
+  for (Xapian::docid member : members) set_key(member, key);
+}
+
+void NearDuplicateLinker::set_key(Xapian::docid did, const std::string& key) {
+  if (write_key(db_, did, key)) linked_[did] = key;
+}
+
+void NearDuplicateLinker::dissolve_if_alone(const std::string& key) {
+  const std::string term = cluster_term(key);
+  if (db_.get_termfreq(term) != 1) return;
+  const Xapian::docid last = first_doc(db_, term);
+  Xapian::Document doc = db_.get_document(last);
+  doc.remove_term(term);
+  doc.remove_value(schema::slot::kCluster);
+  db_.replace_document(last, doc);
+  linked_.erase(last);
+  ++dissolved_;
+}
+
+NearDuplicateStats link_near_duplicates(const std::vector<std::string>& shard_paths,
+                                        NearDuplicateOptions options) {
+  NearDuplicateStats stats;
+  const auto start = Clock::now();
+  // Document d of the combined view is document (d - 1) / n + 1 of shard
+  // (d - 1) % n: Xapian interleaves the ids of the databases it combines.
+  std::vector<std::vector<std::pair<Xapian::docid, std::string>>> keys_by_shard(shard_paths.size());
+  {
+    Xapian::Database all;
+    for (const auto& path : shard_paths) all.add_database(Xapian::Database(path));
+    std::unordered_set<std::string> claimed;
+    const auto in_use = [&claimed](const std::string& key) { return claimed.count(key) > 0; };
+    for (const auto& members : find_clusters(all, options, stats.compared)) {
+      const std::string key = new_cluster_key(all, members, in_use);
+      claimed.insert(key);
+      ++stats.clusters;
+      for (Xapian::docid did : members) {
+        const std::size_t n = shard_paths.size();
+        keys_by_shard[(did - 1) % n].emplace_back((did - 1) / n + 1, key);
+        ++stats.linked;
+      }
+    }
+  }
+  for (std::size_t shard = 0; shard < shard_paths.size(); ++shard) {
+    if (keys_by_shard[shard].empty()) continue;
+    Xapian::WritableDatabase db(shard_paths[shard], Xapian::DB_OPEN);
+    for (const auto& [did, key] : keys_by_shard[shard]) write_key(db, did, key);
+    db.commit();
+  }
+  stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return stats;
+}
+
+}  // namespace berita
