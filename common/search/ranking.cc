@@ -4,16 +4,6 @@
 #include <stdexcept>
 
 namespace berita {
-namespace {
-
-// Xapian's BM25 defaults for the parameters Berita does not expose: k2 = 0
-// (no query-length correction), k3 = 1 (repeated query words count), and a
-// floor of 0.5 on normalised length so tiny documents do not dominate.
-constexpr double kBM25K2 = 0;
-constexpr double kBM25K3 = 1;
-constexpr double kBM25MinNormLen = 0.5;
-
-}  // namespace
 
 std::unique_ptr<Xapian::Weight> make_weight(const RankingConfig& c) {
   switch (c.scheme) {

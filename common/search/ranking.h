@@ -27,6 +27,14 @@ enum class DefaultOperator {
   kEliteSet,  // OR over the query's most informative words only
 };
 
+// Xapian's BM25 defaults for the parameters Berita does not expose: k2 = 0
+// (no query-length correction), k3 = 1 (repeated query words count), and a
+// floor of 0.5 on normalised length so tiny documents do not dominate.
+// make_weight passes them and explain.cc recomputes scores with them.
+inline constexpr double kBM25K2 = 0;
+inline constexpr double kBM25K3 = 1;
+inline constexpr double kBM25MinNormLen = 0.5;
+
 struct RankingConfig {
   WeightingScheme scheme = WeightingScheme::kBM25;
   // BM25/BM25+ term-frequency saturation: 0 ignores repeats, larger trusts

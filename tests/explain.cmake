@@ -1,0 +1,3 @@
+berita_add_tests(explain_tests
+  search/explain_test.cpp
+)
