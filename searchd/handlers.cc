@@ -1,5 +1,6 @@
 #include "searchd/handlers.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "query/invalid_request.h"
@@ -12,6 +13,7 @@ namespace berita {
 namespace {
 
 constexpr const char* kDocPrefix = "/doc/";
+constexpr const char* kSimilarSuffix = "/similar";
 
 // A request for something that is not there, or not in that way.
 class HttpError : public std::runtime_error {
@@ -28,6 +30,11 @@ class HttpError : public std::runtime_error {
 
 bool starts_with(const std::string& text, const char* prefix) {
   return text.rfind(prefix, 0) == 0;
+}
+
+bool ends_with(const std::string& text, const char* suffix) {
+  const std::size_t n = std::char_traits<char>::length(suffix);
+  return text.size() >= n && text.compare(text.size() - n, n, suffix) == 0;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -52,7 +59,8 @@ struct SearchService::ErrorInfo {
 
 std::string endpoint_name(const std::string& path) {
   if (path == "/search") return "search";
-  if (starts_with(path, kDocPrefix)) return "doc";
+  if (starts_with(path, kDocPrefix)) return ends_with(path, kSimilarSuffix) ? "similar" : "doc";
+  if (path == "/suggest") return "suggest";
   if (path == "/health") return "health";
   if (path == "/stats") return "stats";
   if (path == "/metrics") return "metrics";
@@ -101,11 +109,13 @@ HttpResponse SearchService::handle(const HttpRequest& request) {
       throw HttpError(405, "method_not_allowed", request.method + " is not allowed here");
     }
     if (endpoint == "page") return page(request);
-    if (endpoint != "search" && !request.params.empty()) {
+    if (endpoint == "search") return search(request);
+    if (endpoint == "similar") return similar(request);
+    if (endpoint == "suggest") return suggest(request);
+    if (!request.params.empty()) {
       throw InvalidRequest("bad_parameter", request.params.front().first,
                            "this endpoint takes no parameters");
     }
-    if (endpoint == "search") return search(request);
     if (endpoint == "doc") return document(request.path.substr(std::string(kDocPrefix).size()));
     if (endpoint == "health") return health();
     if (endpoint == "stats") return stats();
@@ -115,8 +125,14 @@ HttpResponse SearchService::handle(const HttpRequest& request) {
   }
 }
 
+SearchRequest SearchService::search_request(const QueryParams& params) const {
+  SearchRequest r = parse_search_params(params);
+  r.today = today_;
+  return r;
+}
+
 HttpResponse SearchService::search(const HttpRequest& request) {
-  const SearchRequest search_request = parse_search_params(request.params);
+  const SearchRequest search_request = this->search_request(request.params);
   auto searcher = pool_.acquire();
   return json_response(200, render_result_json(searcher->search(search_request)));
 }
@@ -127,6 +143,29 @@ HttpResponse SearchService::document(const std::string& id) {
   const auto article = searcher->find_article(id);
   if (!article) throw HttpError(404, "not_found", "no article with id '" + id + "'");
   return json_response(200, render_article_json(*article));
+}
+
+HttpResponse SearchService::similar(const HttpRequest& request) {
+  const std::string& path = request.path;
+  const std::size_t id_start = std::char_traits<char>::length(kDocPrefix);
+  const std::size_t id_end = path.size() - std::char_traits<char>::length(kSimilarSuffix);
+  const std::string id = id_end > id_start ? path.substr(id_start, id_end - id_start) : "";
+  if (id.empty()) throw HttpError(404, "not_found", "no article id given");
+  const EndpointParams params = parse_endpoint_params(request.params, {"limit"});
+  const unsigned limit = params.count("limit", kDefaultSimilar);
+  auto searcher = pool_.acquire();
+  const auto result = searcher->similar(id, limit);
+  if (!result) throw HttpError(404, "not_found", "no article with id '" + id + "'");
+  return json_response(200, render_result_json(*result));
+}
+
+HttpResponse SearchService::suggest(const HttpRequest& request) {
+  const EndpointParams params = parse_endpoint_params(request.params, {"prefix", "limit"});
+  const std::string prefix = params.text("prefix");
+  if (prefix.empty()) throw InvalidRequest("bad_parameter", "prefix", "prefix is required");
+  const unsigned limit = params.count("limit", kDefaultCompletions);
+  auto searcher = pool_.acquire();
+  return json_response(200, render_completions_json(prefix, searcher->complete(prefix, limit)));
 }
 
 HttpResponse SearchService::health() {
@@ -172,7 +211,15 @@ HttpResponse SearchService::page(const HttpRequest& request) {
   HttpResponse response;
   response.content_type = "text/html; charset=utf-8";
   try {
-    view.request = parse_search_params(request.params);
+    view.request = search_request(request.params);
+    // A reader's page: facets to narrow by, wire copies grouped, unless the
+    // link asked otherwise.
+    const auto given = [&](const char* name) {
+      return std::any_of(request.params.begin(), request.params.end(),
+                         [&](const auto& param) { return param.first == name; });
+    };
+    if (!given("facets")) view.request.facets = {"source", "category", "year"};
+    if (!given("collapse")) view.request.collapse = true;
     auto searcher = pool_.acquire();
     if (request.params.empty()) {
       view.documents = searcher->doc_count();

@@ -20,6 +20,7 @@
 
 #include "searchd/http_types.h"
 #include "searchd/metrics.h"
+#include "searchd/request_params.h"
 #include "searchd/searcher_pool.h"
 
 namespace berita {
@@ -36,11 +37,18 @@ class SearchService {
   // (malformed request 400, body too large 413, request line too long 414).
   HttpResponse protocol_error(int status);
 
+  // The day "last:" counts back from (YYYY-MM-DD); empty = today. For
+  // reproducible tests and demos.
+  void set_today(std::string today) { today_ = std::move(today); }
+
   // Called once per response written; seconds < 0 when not timed.
   void completed(const std::string& path, int status, double seconds);
 
  private:
+  SearchRequest search_request(const QueryParams& params) const;
   HttpResponse search(const HttpRequest& request);
+  HttpResponse similar(const HttpRequest& request);
+  HttpResponse suggest(const HttpRequest& request);
   HttpResponse document(const std::string& id);
   HttpResponse health();
   HttpResponse stats();
@@ -55,12 +63,16 @@ class SearchService {
   const unsigned threads_;
   std::ostream& log_;
   std::mutex log_mutex_;
+  std::string today_;
   const std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
   const std::chrono::system_clock::time_point started_wall_ = std::chrono::system_clock::now();
 };
 
-// The metrics label of a path: "search", "doc", "health", "stats", "metrics",
-// "page" (the search page) or "other".
+// Articles GET /doc/{id}/similar returns without a limit parameter.
+inline constexpr unsigned kDefaultSimilar = 10;
+
+// The metrics label of a path: "search", "doc", "similar", "suggest",
+// "health", "stats", "metrics", "page" (the search page) or "other".
 std::string endpoint_name(const std::string& path);
 
 }  // namespace berita

@@ -26,6 +26,7 @@ int main(int argc, char* argv[]) {
     pool.acquire();  // fail now, not on the first request, if the database is unusable
     berita::Metrics metrics;
     berita::SearchService service(pool, metrics, config->threads, std::cerr);
+    service.set_today(config->today);
 
     berita::HttpServerConfig http;
     http.host = config->host;

@@ -1,6 +1,6 @@
 // berita-search: answers one query from the command line, through the same
 // Searcher and JSON renderer as the HTTP daemon.
-// Exit status: 0 success, 1 --show of an unknown id, 2 usage error, bad query or unusable database.
+// Exit status: 0 success, 1 --show or --similar of an unknown id, 2 usage error, bad query or unusable database.
 #include <unistd.h>
 
 #include <iostream>
@@ -25,7 +25,28 @@ int main(int argc, char* argv[]) {
       std::cout << berita::render_article_json(*article, 2) << "\n";
       return 0;
     }
-    const berita::SearchResult result = searcher.search(command->request);
+    if (!command->complete_prefix.empty()) {
+      const auto completions =
+          searcher.complete(command->complete_prefix, command->request.limit);
+      if (command->json) {
+        std::cout << berita::render_completions_json(command->complete_prefix, completions, 2)
+                  << "\n";
+      } else {
+        berita::render_completions_text(completions, std::cout);
+      }
+      return 0;
+    }
+    berita::SearchResult result;
+    if (!command->similar_id.empty()) {
+      auto similar = searcher.similar(command->similar_id, command->request.limit);
+      if (!similar) {
+        std::cerr << "berita-search: no article with id '" << command->similar_id << "'\n";
+        return 1;
+      }
+      result = std::move(*similar);
+    } else {
+      result = searcher.search(command->request);
+    }
     if (command->json) {
       std::cout << berita::render_result_json(result, 2) << "\n";
     } else {

@@ -17,3 +17,10 @@ berita_add_tests(searchd_e2e_tests
 target_link_libraries(searchd_e2e_tests PRIVATE PkgConfig::HTTPLIB)
 # The tests start the real programs.
 add_dependencies(searchd_e2e_tests berita-searchd berita-search berita-indexer)
+
+berita_add_tests(searchd_news_e2e_tests
+  e2e/searchd_news_e2e_test.cpp
+  e2e/searchd_support.cpp
+)
+target_link_libraries(searchd_news_e2e_tests PRIVATE PkgConfig::HTTPLIB)
+add_dependencies(searchd_news_e2e_tests berita-searchd berita-search berita-indexer)

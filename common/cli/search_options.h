@@ -16,6 +16,8 @@ struct SearchCommand {
   SearchRequest request;
   bool json = false;
   std::string show_id;  // print this stored article instead of searching
+  std::string similar_id;  // list articles like this one instead of searching
+  std::string complete_prefix;  // list completions of this instead of searching
 };
 
 // Returns nullopt after printing help. Throws UsageError; request values are

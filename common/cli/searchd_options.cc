@@ -3,6 +3,9 @@
 #include <boost/program_options.hpp>
 #include <fstream>
 
+#include "query/invalid_request.h"
+#include "query/search_request.h"
+
 namespace po = boost::program_options;
 
 namespace berita {
@@ -32,7 +35,8 @@ std::optional<SearchdConfig> parse_searchd_options(int argc, const char* const a
 
   po::options_description visible(
       "Usage: berita-searchd --db DIR [options]\n"
-      "Serves the search page at / and JSON at /search, /doc/ID, /health, /stats, /metrics.\n"
+      "Serves the search page at / and JSON at /search, /suggest, /doc/ID, /doc/ID/similar,\n"
+      "/health, /stats, /metrics.\n"
       "Every option can also be set in the --config file as NAME = VALUE.\n\nOptions");
   // clang-format off
   visible.add_options()
@@ -46,6 +50,7 @@ std::optional<SearchdConfig> parse_searchd_options(int argc, const char* const a
        "seconds a silent client is waited for")
       ("max-body-kib", po::value(&max_body_kib)->default_value(max_body_kib),
        "largest request body accepted (413 above)")
+      ("today", po::value(&c.today), "count last:7d etc. back from this YYYY-MM-DD")
       ("refresh-ms", po::value(&c.refresh_ms)->default_value(c.refresh_ms),
        "how often workers look for new commits or a swapped database")
       ("quiet,q", po::bool_switch(&c.quiet), "no access log on stderr");
@@ -68,6 +73,15 @@ std::optional<SearchdConfig> parse_searchd_options(int argc, const char* const a
     po::notify(vm);
   } catch (const po::error& e) {
     throw UsageError(e.what());
+  }
+  if (!c.today.empty()) {
+    SearchRequest probe;
+    probe.today = c.today;
+    try {
+      validate(probe);
+    } catch (const InvalidRequest& e) {
+      throw UsageError(std::string("--today: ") + e.what());
+    }
   }
   parse_listen_address(listen, c);
   if (c.threads < 1 || c.threads > 256) throw UsageError("--threads must be from 1 to 256");

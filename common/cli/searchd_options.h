@@ -27,6 +27,9 @@ struct SearchdConfig {
   // data is served at most this long (plus one request) after it appears.
   unsigned refresh_ms = 200;
   bool quiet = false;  // no access log
+  // The day "last:7d" counts back from, YYYY-MM-DD; empty = the real today.
+  // For reproducible demos and tests of a frozen archive.
+  std::string today;
 };
 
 // Options come from the command line and, with --config FILE, from a

@@ -1,6 +1,8 @@
 #include "query/query_builder.h"
 
+#include "query/date_expression.h"
 #include "query/invalid_request.h"
+#include "query/synonym_query.h"
 #include "schema/schema.h"
 #include "text/utf8.h"
 
@@ -26,18 +28,32 @@ Xapian::Query date_range(const std::string& from, const std::string& to) {
 }  // namespace
 
 unsigned query_parser_flags() {
+  // Synonyms come from the database's synonym table (the indexer's
+  // --synonyms file): each word, and each run of words ("kuala lumpur"), is
+  // looked up and ORed with its synonyms as one OP_SYNONYM term, so a
+  // synonym counts like the word itself. Phrases are left as typed.
   return Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-         Xapian::QueryParser::FLAG_PURE_NOT;
+         Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+         Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 }
 
 Xapian::Query build_query(const SearchRequest& request, Xapian::QueryParser& parser) {
+  // date:, after:, before: and last: are taken out of the text first:
+  // QueryParser would read them as field names it does not know.
+  const ExtractedDates dates = extract_date_expressions(
+      request.query, request.today.empty() ? today_utc() : request.today);
+  const DateRange range = intersect(DateRange{request.from, request.to}, dates.range);
+
   // Not Xapian::Query::MatchAll: that static object's reference count is not
   // atomic, so copying it from several threads (berita-searchd) corrupts it.
   // An empty term is the same match-all query, built fresh per call.
   Xapian::Query query{std::string()};
-  if (!collapse_whitespace(request.query).empty()) {
+  if (!collapse_whitespace(dates.text).empty()) {
     try {
-      query = parser.parse_query(request.query, query_parser_flags());
+      // The typed words keep their own weight and the synonyms add to it
+      // (synonym_query.h): Xapian alone would score "kuala lumpur" as one
+      // merged term, ranking articles that only say "KL" level with it.
+      query = rebalance_synonyms(parser.parse_query(dates.text, query_parser_flags()));
     } catch (const Xapian::QueryParserError& e) {
       throw InvalidRequest("bad_query", "q", "cannot parse query: " + e.get_msg());
     }
@@ -52,9 +68,7 @@ Xapian::Query build_query(const SearchRequest& request, Xapian::QueryParser& par
     filters.push_back(any_of(request.categories, &schema::category_term));
   }
   if (!request.langs.empty()) filters.push_back(any_of(request.langs, &schema::lang_term));
-  if (!request.from.empty() || !request.to.empty()) {
-    filters.push_back(date_range(request.from, request.to));
-  }
+  if (!range.empty()) filters.push_back(date_range(range.from, range.to));
   if (filters.empty()) return query;
   Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
   return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);

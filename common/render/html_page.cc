@@ -55,6 +55,17 @@ nav.pages a, nav.pages span { padding:6px 12px; border:1px solid var(--line); bo
 nav.pages span.current { background:var(--ink); color:#fff; border-color:var(--ink); }
 nav.pages span.gap { border:0; background:none; }
 .empty { text-align:center; color:var(--muted); padding:40px 0; }
+.layout { display:flex; gap:22px; align-items:flex-start; }
+.layout .results { flex:1; min-width:0; }
+aside.facets { width:200px; font-size:13px; }
+aside.facets h3 { font-size:12px; text-transform:uppercase; letter-spacing:.06em;
+                  color:var(--muted); margin:0 0 6px; }
+aside.facets ul { list-style:none; margin:0 0 16px; padding:0; }
+aside.facets li { display:flex; justify-content:space-between; gap:8px; padding:1px 0; }
+aside.facets li span { color:var(--muted); }
+.suggestion { font-size:15px; margin:0 0 12px; }
+.dups { font-size:13px; color:var(--muted); margin:6px 0 0; }
+@media (max-width: 700px) { .layout { flex-direction:column; } aside.facets { width:auto; } }
 footer { text-align:center; color:#98a2b0; font-size:12px; padding:0 0 30px; }
 )css";
 
@@ -98,12 +109,40 @@ class LinkBuilder {
     return "/?" + search_query_string(changed, 0);
   }
 
-  std::string with_source(const std::string& source) const {
+  std::string with(std::vector<std::string> SearchRequest::*field,
+                   const std::string& value) const {
     SearchRequest changed = request_;
-    if (std::find(changed.sources.begin(), changed.sources.end(), source) ==
-        changed.sources.end()) {
-      changed.sources.push_back(source);
+    auto& values = changed.*field;
+    if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+    return "/?" + search_query_string(changed, 0);
+  }
+
+  std::string with_source(const std::string& source) const {
+    return with(&SearchRequest::sources, source);
+  }
+
+  // Narrows the dates to one year ("2018") or month ("201807").
+  std::string within(const std::string& period) const {
+    SearchRequest changed = request_;
+    const std::string year = period.substr(0, 4);
+    if (period.size() == 6) {
+      const int y = std::stoi(year);
+      const int m = std::stoi(period.substr(4, 2));
+      const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+      static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      const int last = m == 2 && leap ? 29 : kDays[(m - 1) % 12];
+      changed.from = year + "-" + period.substr(4, 2) + "-01";
+      changed.to = year + "-" + period.substr(4, 2) + "-" + std::to_string(last);
+    } else {
+      changed.from = year + "-01-01";
+      changed.to = year + "-12-31";
     }
+    return "/?" + search_query_string(changed, 0);
+  }
+
+  std::string with_query(const std::string& query) const {
+    SearchRequest changed = request_;
+    changed.query = query;
     return "/?" + search_query_string(changed, 0);
   }
 
@@ -143,9 +182,12 @@ void render_form(std::string& out, const SearchRequest& r, const LinkBuilder& li
          html_escape(r.from) + "\"></label><label>To <input type=\"date\" name=\"to\" value=\"" +
          html_escape(r.to) +
          "\"></label><label>Sort <select name=\"sort\"><option value=\"relevance\">relevance"
-         "</option><option value=\"date\"" +
+         "</option><option value=\"recency\"" +
+         std::string(r.sort == SortOrder::kRecency ? " selected" : "") +
+         ">relevant and recent</option><option value=\"date\"" +
          std::string(r.sort == SortOrder::kDate ? " selected" : "") +
          ">newest first</option></select></label></span>";
+  if (!r.collapse) out += "<input type=\"hidden\" name=\"collapse\" value=\"0\">";
   if (r.limit != SearchRequest{}.limit) {
     out += "<input type=\"hidden\" name=\"limit\" value=\"" + std::to_string(r.limit) + "\">";
   }
@@ -170,7 +212,44 @@ void render_hit(std::string& out, const Hit& hit, const LinkBuilder& links) {
   if (!hit.snippet.empty()) {
     out += "<p class=\"snippet\">" + sanitize_snippet(hit.snippet) + "</p>";
   }
+  if (hit.duplicates > 0) {
+    out += "<p class=\"dups\">Also reported in " + std::to_string(hit.duplicates) +
+           " near-identical version" + (hit.duplicates == 1 ? "" : "s") + ":";
+    for (const auto& id : hit.duplicate_ids) {
+      out += " <a href=\"/doc/" + html_escape(url_encode(id, true)) + "\">" + html_escape(id) +
+             "</a>";
+    }
+    if (hit.duplicates > hit.duplicate_ids.size()) out += " &hellip;";
+    out += "</p>";
+  }
   out += "</li>";
+}
+
+// Facet values as links that narrow the search to that value.
+void render_facets(std::string& out, const SearchResult& result, const LinkBuilder& links) {
+  static const std::pair<const char*, const char*> kTitles[] = {
+      {"source", "Source"}, {"category", "Category"}, {"lang", "Language"},
+      {"year", "Year"},     {"month", "Month"}};
+  out += "<aside class=\"facets\">";
+  for (const auto& facet : result.facets) {
+    if (facet.values.empty()) continue;
+    const char* title = facet.name.c_str();
+    for (const auto& [name, label] : kTitles) {
+      if (facet.name == name) title = label;
+    }
+    out += "<h3>" + html_escape(title) + (facet.estimated ? " (approx.)" : "") + "</h3><ul>";
+    for (const auto& v : facet.values) {
+      std::string href;
+      if (facet.name == "source") href = links.with(&SearchRequest::sources, v.value);
+      if (facet.name == "category") href = links.with(&SearchRequest::categories, v.value);
+      if (facet.name == "lang") href = links.with(&SearchRequest::langs, v.value);
+      if (facet.name == "year" || facet.name == "month") href = links.within(v.value);
+      out += "<li><a href=\"" + html_escape(href) + "\">" + html_escape(v.value) +
+             "</a><span>" + std::to_string(v.count) + "</span></li>";
+    }
+    out += "</ul>";
+  }
+  out += "</aside>";
 }
 
 void render_pager(std::string& out, const SearchResult& result, const LinkBuilder& links) {
@@ -202,6 +281,11 @@ void render_pager(std::string& out, const SearchResult& result, const LinkBuilde
 void render_results(std::string& out, const SearchResult& result, const LinkBuilder& links) {
   char took[48];
   std::snprintf(took, sizeof took, " (%.1f ms)", result.took_ms);
+  if (!result.suggestion.empty()) {
+    out += "<p class=\"suggestion\">Did you mean <a href=\"" +
+           html_escape(links.with_query(result.suggestion)) + "\"><b>" +
+           html_escape(result.suggestion) + "</b></a>?</p>";
+  }
   if (result.hits.empty()) {
     out += "<p class=\"empty\">No articles match" +
            (result.query.empty() ? std::string() : " <b>" + html_escape(result.query) + "</b>") +
@@ -211,10 +295,14 @@ void render_results(std::string& out, const SearchResult& result, const LinkBuil
   out += "<p class=\"summary\">About " + std::to_string(result.total) + " result" +
          (result.total == 1 ? "" : "s") + ", showing " + std::to_string(result.offset + 1) +
          "&ndash;" + std::to_string(result.offset + result.hits.size()) + took + "</p>";
+  out += "<div class=\"layout\"><div class=\"results\">";
   out += "<ol class=\"hits\" start=\"" + std::to_string(result.offset + 1) + "\">";
   for (const auto& hit : result.hits) render_hit(out, hit, links);
   out += "</ol>";
   render_pager(out, result, links);
+  out += "</div>";
+  if (!result.facets.empty()) render_facets(out, result, links);
+  out += "</div>";
 }
 
 }  // namespace
@@ -302,6 +390,8 @@ std::string search_query_string(const SearchRequest& r, unsigned offset) {
   if (!r.from.empty()) add("from", r.from);
   if (!r.to.empty()) add("to", r.to);
   if (r.sort == SortOrder::kDate) add("sort", "date");
+  if (r.sort == SortOrder::kRecency) add("sort", "recency");
+  if (!r.collapse) add("collapse", "0");
   if (r.limit != SearchRequest{}.limit) add("limit", std::to_string(r.limit));
   if (offset > 0) add("offset", std::to_string(offset));
   return out;

@@ -38,8 +38,9 @@ std::string sanitize_snippet(std::string_view snippet);
 // when keep_slash is set, for paths such as /doc/articles/x).
 std::string url_encode(std::string_view text, bool keep_slash = false);
 
-// The query string ("q=...&source=...") that asks for request again, with
-// offset replaced. Default values are left out.
+// The query string ("q=...&source=...") that asks the search page for
+// request again, with offset replaced. The page's default values are left
+// out; collapsing is on by default there, so only collapse=0 is written.
 std::string search_query_string(const SearchRequest& request, unsigned offset);
 
 }  // namespace berita

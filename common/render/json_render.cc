@@ -16,22 +16,74 @@ double round_to(double value, int decimals) {
   return std::round(value * scale) / scale;
 }
 
+json explanation_to_json(const Explanation& e) {
+  json terms = json::array();
+  for (const auto& t : e.terms) {
+    terms.push_back({{"term", t.term},
+                     {"word", t.word},
+                     {"field", t.field},
+                     {"wdf", t.wdf},
+                     {"termfreq", t.termfreq},
+                     {"weight", round_to(t.weight, 6)}});
+  }
+  return {{"summary", e.summary},
+          {"terms", std::move(terms)},
+          {"freshness", round_to(e.freshness, 6)},
+          {"other", round_to(e.other, 6)}};
+}
+
+json hit_to_json(const Hit& hit, bool collapsed) {
+  json out = {{"id", hit.id},
+              {"title", hit.title},
+              {"date", or_null(hit.date)},
+              {"source", or_null(hit.source)},
+              {"url", or_null(hit.url)},
+              {"score", round_to(hit.score, 4)},
+              {"snippet", hit.snippet}};
+  if (collapsed) {
+    out["duplicates"] = hit.duplicates;
+    out["duplicate_ids"] = hit.duplicate_ids;
+  }
+  if (hit.has_explanation) out["explanation"] = explanation_to_json(hit.explanation);
+  return out;
+}
+
 }  // namespace
 
 json result_to_json(const SearchResult& result) {
   json hits = json::array();
-  for (const auto& hit : result.hits) {
-    hits.push_back({{"id", hit.id},
-                    {"title", hit.title},
-                    {"date", or_null(hit.date)},
-                    {"source", or_null(hit.source)},
-                    {"url", or_null(hit.url)},
-                    {"score", round_to(hit.score, 4)},
-                    {"snippet", hit.snippet}});
+  for (const auto& hit : result.hits) hits.push_back(hit_to_json(hit, result.collapsed));
+  json out = {{"query", result.query},       {"total", result.total},
+              {"offset", result.offset},     {"limit", result.limit},
+              {"took_ms", round_to(result.took_ms, 3)},
+              {"suggestion", or_null(result.suggestion)}, {"hits", std::move(hits)}};
+  if (!result.facets.empty()) {
+    json facets = json::object();
+    json estimated = json::array();
+    for (const auto& facet : result.facets) {
+      json values = json::array();
+      for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
+      facets[facet.name] = std::move(values);
+      if (facet.estimated) estimated.push_back(facet.name);
+    }
+    out["facets"] = std::move(facets);
+    // Names of the facets whose counts are estimates (the match set was
+    // larger than the exact-counting bound); usually empty.
+    out["facets_estimated"] = std::move(estimated);
   }
-  return {{"query", result.query},       {"total", result.total},
-          {"offset", result.offset},     {"limit", result.limit},
-          {"took_ms", round_to(result.took_ms, 3)}, {"hits", std::move(hits)}};
+  return out;
+}
+
+json completions_to_json(const std::string& prefix, const std::vector<Completion>& completions) {
+  json list = json::array();
+  for (const auto& c : completions) {
+    if (c.kind == Completion::Kind::kWord) {
+      list.push_back({{"text", c.text}, {"kind", "word"}, {"count", c.count}});
+    } else {
+      list.push_back({{"text", c.text}, {"kind", "title"}, {"id", c.id}});
+    }
+  }
+  return {{"prefix", prefix}, {"completions", std::move(list)}};
 }
 
 json article_to_json(const Article& a) {
@@ -62,6 +114,11 @@ std::string dump_json(const json& value, int indent) {
 
 std::string render_result_json(const SearchResult& result, int indent) {
   return dump_json(result_to_json(result), indent);
+}
+
+std::string render_completions_json(const std::string& prefix,
+                                    const std::vector<Completion>& completions, int indent) {
+  return dump_json(completions_to_json(prefix, completions), indent);
 }
 
 std::string render_article_json(const Article& article, int indent) {

@@ -7,13 +7,22 @@
 #include <string>
 
 #include "article/article.h"
+#include "search/autocomplete.h"
 #include "search/search_result.h"
 
 namespace berita {
 
-// {"query", "total", "offset", "limit", "took_ms", "hits": [{"id", "title",
-//  "date", "source", "url", "score", "snippet"}]}; absent values are null.
+// {"query", "total", "offset", "limit", "took_ms", "suggestion", "hits": [{"id",
+//  "title", "date", "source", "url", "score", "snippet"[, "duplicates",
+//  "duplicate_ids"][, "explanation"]}][, "facets": {name: [{"value", "count"}]},
+//  "facets_estimated": [names]]}; absent values are null. duplicates only
+// with collapse, explanation only with explain, facets only when asked for.
 nlohmann::ordered_json result_to_json(const SearchResult& result);
+
+// {"prefix", "completions": [{"text", "kind": "word", "count"} or
+//  {"text", "kind": "title", "id"}]}
+nlohmann::ordered_json completions_to_json(const std::string& prefix,
+                                           const std::vector<Completion>& completions);
 
 // The stored article: {"id", "title", "standfirst", "body", "paragraphs",
 // "captions", "location", "byline", "date", "source", "categories", "url", "lang"}.
@@ -29,6 +38,8 @@ std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 // Shorthands for callers that only need the text.
 std::string render_result_json(const SearchResult& result, int indent = -1);
 std::string render_article_json(const Article& article, int indent = -1);
+std::string render_completions_json(const std::string& prefix,
+                                    const std::vector<Completion>& completions, int indent = -1);
 std::string render_error_json(const std::string& code, const std::string& message,
                               const std::string& parameter = {});
 

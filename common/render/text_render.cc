@@ -39,6 +39,12 @@ void render_text(const SearchResult& result, std::ostream& out, bool color) {
   char took[32];
   std::snprintf(took, sizeof took, " (%.1f ms)\n", result.took_ms);
   out << took;
+  if (!result.suggestion.empty()) out << "Did you mean: " << result.suggestion << "\n";
+  for (const auto& facet : result.facets) {
+    out << facet.name << (facet.estimated ? " (estimated):" : ":");
+    for (const auto& v : facet.values) out << " " << v.value << " (" << v.count << ")";
+    out << "\n";
+  }
   unsigned rank = result.offset;
   for (const auto& hit : result.hits) {
     char score[32];
@@ -50,6 +56,37 @@ void render_text(const SearchResult& result, std::ostream& out, bool color) {
     if (!hit.snippet.empty()) {
       out << "   " << snippet_to_plain(hit.snippet, color ? bold : "[", color ? plain : "]")
           << "\n";
+    }
+    if (hit.duplicates > 0) {
+      out << "   + " << hit.duplicates << " near-duplicate" << (hit.duplicates == 1 ? "" : "s")
+          << ":";
+      for (const auto& id : hit.duplicate_ids) out << " " << id;
+      out << "\n";
+    }
+    if (hit.has_explanation) {
+      const Explanation& e = hit.explanation;
+      out << "   why: " << e.summary << "\n";
+      for (const auto& t : e.terms) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%.3f", t.weight);
+        out << "     " << weight << "  " << t.word << " in " << t.field << " (" << t.wdf
+            << "x, in " << t.termfreq << " articles)\n";
+      }
+      if (e.freshness != 0) {
+        char weight[32];
+        std::snprintf(weight, sizeof weight, "%.3f", e.freshness);
+        out << "     " << weight << "  freshness\n";
+      }
+    }
+  }
+}
+
+void render_completions_text(const std::vector<Completion>& completions, std::ostream& out) {
+  for (const auto& c : completions) {
+    if (c.kind == Completion::Kind::kWord) {
+      out << c.text << "\t" << c.count << " articles\n";
+    } else {
+      out << c.text << "\tid " << c.id << "\n";
     }
   }
 }

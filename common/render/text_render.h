@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "search/autocomplete.h"
 #include "search/search_result.h"
 
 namespace berita {
@@ -11,6 +12,9 @@ namespace berita {
 // With color set, highlights are drawn in bold; otherwise as [word].
 // Snippet HTML escapes are decoded for the terminal.
 void render_text(const SearchResult& result, std::ostream& out, bool color);
+
+// One completion per line: the text, a tab, and its article count or id.
+void render_completions_text(const std::vector<Completion>& completions, std::ostream& out);
 
 // Decodes the entities MSet::snippet produces (&amp; &lt; &gt; &quot; &#39;)
 // and replaces <mark>/</mark> by open/close.

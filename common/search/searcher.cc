@@ -8,7 +8,13 @@
 #include "query/invalid_request.h"
 #include "query/query_builder.h"
 #include "schema/schema.h"
+#include "search/explain.h"
+#include "search/facets.h"
+#include "search/feedback_terms.h"
+#include "search/recency.h"
+#include "search/similar.h"
 #include "search/snippets.h"
+#include "search/spelling.h"
 #include "text/utf8.h"
 
 namespace berita {
@@ -47,18 +53,8 @@ AnalyzerConfig analyzer_config_for(const Xapian::Database& db, const RankingConf
   return config;
 }
 
-// Feedback terms are limited to stemmed words (the "Z" terms the query
-// parser produces): field-prefixed copies would double-count a word, ids and
-// filters are not text, numbers and stop words pull in unrelated documents.
-class FeedbackTermDecider : public Xapian::ExpandDecider {
- public:
-  bool operator()(const std::string& term) const override {
-    if (term.size() < 3 || term[0] != 'Z') return false;
-    const unsigned char first = static_cast<unsigned char>(term[1]);
-    if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9')) return false;
-    return !is_english_stopword(term.substr(1));
-  }
-};
+// How many of a collapsed hit's fellow cluster members are listed by id.
+constexpr unsigned kMaxDuplicateIds = 10;
 
 }  // namespace
 
@@ -93,20 +89,25 @@ bool Searcher::refresh() {
   return true;
 }
 
-SearchResult Searcher::search(const SearchRequest& request) {
-  validate(request);
+template <typename Read>
+auto Searcher::with_retries(const char* what_failed, Read read) -> decltype(read()) {
   for (int attempt = 1;; ++attempt) {
     try {
-      return search_once(request);
+      return read();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kMaxAttempts) throw DatabaseUnavailable("database keeps changing; try again");
       reopen();
     } catch (const InvalidRequest&) {
       throw;
     } catch (const Xapian::Error& e) {
-      throw DatabaseUnavailable("search failed: " + e.get_description());
+      throw DatabaseUnavailable(std::string(what_failed) + ": " + e.get_description());
     }
   }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  validate(request);
+  return with_retries("search failed", [&] { return search_once(request); });
 }
 
 SearchResult Searcher::search_once(const SearchRequest& request) {
@@ -118,11 +119,12 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   if (request.sort == SortOrder::kDate) {
     enquire.set_sort_by_value_then_relevance(schema::slot::kDate, /*reverse=*/true);
   }
+  if (request.collapse) enquire.set_collapse_key(schema::slot::kCluster);
   // Snippets highlight the words the user typed, not feedback terms: they come
   // from an MSet of the typed query. MSet::snippet reads its Enquire's current
   // query, so feedback runs on a second Enquire that keeps the typed one.
   std::optional<Xapian::MSet> typed_mset;
-  if (request.sort == SortOrder::kRelevance && ranking_.feedback_docs > 0 &&
+  if (request.sort != SortOrder::kDate && ranking_.feedback_docs > 0 &&
       ranking_.feedback_terms > 0 && count_query_words(query) >= ranking_.feedback_min_terms) {
     Xapian::Enquire typed_enquire(db_);
     typed_enquire.set_weighting_scheme(*make_weight(ranking_));
@@ -130,37 +132,46 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     typed_mset.emplace();
     enquire.set_query(expand_query(query, typed_enquire, *typed_mset));
   }
+  // Facets and freshness read value slots for every match; an in-memory
+  // copy of those slots, rebuilt once per database revision, makes that
+  // cheap (search/value_columns.h).
+  if (!request.facets.empty() || request.sort == SortOrder::kRecency) {
+    columns_ = columns_for(db_, columns_);
+  }
+  std::optional<FreshnessModel> freshness;
+  if (request.sort == SortOrder::kRecency) {
+    freshness = apply_freshness(enquire, db_, request.half_life_days, columns_);
+  }
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
   const Xapian::MSet& snippet_mset = typed_mset ? *typed_mset : mset;
 
   SearchResult result;
   result.query = request.query;
   result.total = mset.get_matches_estimated();
+  if (!request.facets.empty()) {
+    // A pass of its own over the typed query and filters, so the ranked
+    // match above keeps its pruning; it also gives the exact match count.
+    const FacetCounts counts =
+        FacetCounter(request.facets, request.facet_limit, columns_).count(db_, query);
+    result.facets = counts.facets;
+    result.total = counts.matches;
+  }
   result.offset = request.offset;
   result.limit = request.limit;
+  result.collapsed = request.collapse;
+  if (request.suggest && !request.query.empty()) {
+    result.suggestion = suggest_correction(db_, request.query, analyzer_);
+  }
   result.hits.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    const std::string data = it.get_document().get_data();
     Hit hit;
-    if (request.snippets) {
-      Article article = decode_article(data);
-      hit.snippet = make_snippet(snippet_mset, article, analyzer_.stemmer());
-      hit.id = std::move(article.id);
-      hit.title = std::move(article.title);
-      hit.date = std::move(article.date);
-      hit.source = std::move(article.source);
-      hit.url = std::move(article.url);
-    } else {
-      ArticleSummary summary = decode_summary(data);
-      hit.id = std::move(summary.id);
-      hit.title = std::move(summary.title);
-      hit.date = std::move(summary.date);
-      hit.source = std::move(summary.source);
-      hit.url = std::move(summary.url);
-    }
+    const Xapian::Document doc = it.get_document();
+    fill_hit(doc.get_data(), request.snippets, snippet_mset, hit);
     hit.score = it.get_weight();
+    if (request.collapse) add_duplicates(doc, hit);
     result.hits.push_back(std::move(hit));
   }
+  if (request.explain) explain_hits(enquire.get_query(), mset, freshness, result);
   result.took_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return result;
@@ -197,18 +208,104 @@ Xapian::Query Searcher::expand_query(const Xapian::Query& query, Xapian::Enquire
 }
 
 std::optional<Article> Searcher::find_article(const std::string& id) {
-  for (int attempt = 1;; ++attempt) {
-    try {
-      const std::string term = schema::id_term(id);
-      Xapian::PostingIterator it = db_.postlist_begin(term);
-      if (it == db_.postlist_end(term)) return std::nullopt;
-      return decode_article(db_.get_document(*it).get_data());
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kMaxAttempts) throw DatabaseUnavailable("database keeps changing; try again");
-      reopen();
-    } catch (const Xapian::Error& e) {
-      throw DatabaseUnavailable("reading article failed: " + e.get_description());
+  return with_retries("reading article failed", [&]() -> std::optional<Article> {
+    const std::string term = schema::id_term(id);
+    Xapian::PostingIterator it = db_.postlist_begin(term);
+    if (it == db_.postlist_end(term)) return std::nullopt;
+    return decode_article(db_.get_document(*it).get_data());
+  });
+}
+
+std::optional<SearchResult> Searcher::similar(const std::string& id, unsigned limit) {
+  if (limit < 1 || limit > kMaxLimit) {
+    throw InvalidRequest("bad_parameter", "limit",
+                         "limit must be between 1 and " + std::to_string(kMaxLimit));
+  }
+  return with_retries("finding similar articles failed", [&] { return similar_once(id, limit); });
+}
+
+std::optional<SearchResult> Searcher::similar_once(const std::string& id, unsigned limit) {
+  const auto start = std::chrono::steady_clock::now();
+  const std::string term = schema::id_term(id);
+  Xapian::PostingIterator it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(*make_weight(ranking_));
+  enquire.set_query(more_like_this_query(db_, *it));
+  // Copies of one wire story are one topic: show one of them.
+  enquire.set_collapse_key(schema::slot::kCluster);
+  const Xapian::MSet mset = enquire.get_mset(0, limit);
+  SearchResult result;
+  result.query = "similar:" + id;
+  result.total = mset.get_matches_estimated();
+  result.limit = limit;
+  for (auto hit_it = mset.begin(); hit_it != mset.end(); ++hit_it) {
+    Hit hit;
+    fill_hit(hit_it.get_document().get_data(), false, mset, hit);
+    hit.score = hit_it.get_weight();
+    result.hits.push_back(std::move(hit));
+  }
+  result.took_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+std::vector<Completion> Searcher::complete(const std::string& prefix, unsigned limit) {
+  return with_retries("completing failed", [&] { return berita::complete(db_, prefix, limit); });
+}
+
+void Searcher::explain_hits(const Xapian::Query& query, const Xapian::MSet& mset,
+                            const std::optional<FreshnessModel>& freshness,
+                            SearchResult& result) const {
+  std::vector<ScoredDocument> scored;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    ScoredDocument d;
+    d.did = *it;
+    d.score = it.get_weight();
+    if (freshness) {
+      const std::string day = it.get_document().get_value(schema::slot::kDayNumber);
+      if (!day.empty()) d.freshness_bonus = freshness_bonus(Xapian::sortable_unserialise(day), *freshness);
     }
+    scored.push_back(d);
+  }
+  // One explainer for the page: each term's postings are read once.
+  std::vector<Explanation> explanations = ScoreExplainer(db_, query, ranking_).explain(scored);
+  for (std::size_t i = 0; i < explanations.size() && i < result.hits.size(); ++i) {
+    result.hits[i].explanation = std::move(explanations[i]);
+    result.hits[i].has_explanation = true;
+  }
+}
+
+void Searcher::add_duplicates(const Xapian::Document& doc, Hit& hit) const {
+  const std::string key = doc.get_value(schema::slot::kCluster);
+  if (key.empty()) return;
+  const std::string term = schema::prefix::kCluster + key;
+  hit.duplicates = db_.get_termfreq(term) - 1;
+  const Xapian::docid self = doc.get_docid();
+  for (auto it = db_.postlist_begin(term);
+       it != db_.postlist_end(term) && hit.duplicate_ids.size() < kMaxDuplicateIds; ++it) {
+    if (*it == self) continue;
+    hit.duplicate_ids.push_back(decode_summary(db_.get_document(*it).get_data()).id);
+  }
+}
+
+void Searcher::fill_hit(const std::string& data, bool snippet, const Xapian::MSet& snippet_mset,
+                        Hit& hit) const {
+  if (snippet) {
+    Article article = decode_article(data);
+    hit.snippet = make_snippet(snippet_mset, article, analyzer_.stemmer());
+    hit.id = std::move(article.id);
+    hit.title = std::move(article.title);
+    hit.date = std::move(article.date);
+    hit.source = std::move(article.source);
+    hit.url = std::move(article.url);
+  } else {
+    ArticleSummary summary = decode_summary(data);
+    hit.id = std::move(summary.id);
+    hit.title = std::move(summary.title);
+    hit.date = std::move(summary.date);
+    hit.source = std::move(summary.source);
+    hit.url = std::move(summary.url);
   }
 }
 

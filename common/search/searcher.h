@@ -7,15 +7,19 @@
 #ifndef BERITA_SEARCH_SEARCHER_H
 #define BERITA_SEARCH_SEARCHER_H
 
+#include <xapian.h>
+
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
-#include <xapian.h>
-
 #include "article/article.h"
 #include "query/search_request.h"
+#include "search/autocomplete.h"
 #include "search/ranking.h"
+#include "search/recency.h"
+#include "search/value_columns.h"
 #include "search/search_result.h"
 #include "text/analyzer.h"
 
@@ -44,6 +48,14 @@ class Searcher {
   // The stored article with this id, or nullopt.
   std::optional<Article> find_article(const std::string& id);
 
+  // Articles on the same topic as the one with this id (more like this),
+  // best first, without the article itself; nullopt for an unknown id.
+  // Throws InvalidRequest for a limit outside 1..kMaxLimit.
+  std::optional<SearchResult> similar(const std::string& id, unsigned limit);
+
+  // Search-box completions for what the user has typed (autocomplete.h).
+  std::vector<Completion> complete(const std::string& prefix, unsigned limit);
+
   const RankingConfig& ranking() const { return ranking_; }
 
   Xapian::doccount doc_count() const { return db_.get_doccount(); }
@@ -58,6 +70,21 @@ class Searcher {
 
  private:
   SearchResult search_once(const SearchRequest& request);
+  std::optional<SearchResult> similar_once(const std::string& id, unsigned limit);
+  // Runs read against the current database; a concurrent commit
+  // (DatabaseModifiedError) reopens and retries, other Xapian errors become
+  // DatabaseUnavailable with what_failed in the message.
+  template <typename Read>
+  auto with_retries(const char* what_failed, Read read) -> decltype(read());
+  // Fills the stored fields (and the snippet when asked) of hit from the
+  // document's data.
+  // explain=1: each hit's score in parts (query: the one the Enquire ran).
+  void explain_hits(const Xapian::Query& query, const Xapian::MSet& mset,
+                    const std::optional<FreshnessModel>& freshness, SearchResult& result) const;
+  // collapse=1: the other articles of doc's near-duplicate cluster.
+  void add_duplicates(const Xapian::Document& doc, Hit& hit) const;
+  void fill_hit(const std::string& data, bool snippet, const Xapian::MSet& snippet_mset,
+                Hit& hit) const;
   // Pseudo-relevance feedback (RankingConfig::feedback_*): query with the
   // top results' terms as an optional, weight-only part. typed_enquire holds
   // the user's query; top receives its first results.
@@ -72,6 +99,9 @@ class Searcher {
   // Built once per database: a QueryParser with its stop list and field
   // processors costs more to set up than a short query costs to run.
   Xapian::QueryParser parser_;
+  // Value slots held in memory for facets and recency; built on first use
+  // and after each new revision.
+  std::shared_ptr<const ValueColumns> columns_;
 };
 
 }  // namespace berita

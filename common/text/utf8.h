@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace berita {
 
@@ -30,6 +31,9 @@ std::string ascii_lower(std::string_view text);
 // "Free Malaysia Today" -> "free-malaysia-today": the form used for filter
 // terms, so users can type a value without quoting spaces.
 std::string slugify(std::string_view text);
+
+// items joined with separator between them: {"a", "b"}, ", " -> "a, b".
+std::string join(const std::vector<std::string>& items, const std::string& separator);
 
 }  // namespace berita
 

@@ -1,5 +1,7 @@
 #include "e2e/searchd_support.h"
 
+#include <filesystem>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -22,6 +24,15 @@ const std::string& corpus_db() {
   }();
   static const std::string path = dir->file("db");
   return path;
+}
+
+unsigned corpus_article_count() {
+  unsigned count = 0;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(source_path("corpus/articles"))) {
+    count += entry.is_regular_file() && entry.path().extension() == ".txt";
+  }
+  return count;
 }
 
 void index_into(const std::string& db, const std::vector<std::string>& inputs) {
@@ -109,6 +120,14 @@ httplib::Result get(httplib::Client& client, const std::string& target) {
   INFO("GET " << target);
   REQUIRE(result);
   return result;
+}
+
+nlohmann::json get_json(httplib::Client& client, const std::string& target, int status) {
+  const auto result = get(client, target);
+  INFO("GET " << target << " -> " << result->body);
+  REQUIRE(result->status == status);
+  REQUIRE(result->get_header_value("Content-Type").rfind("application/json", 0) == 0);
+  return nlohmann::json::parse(result->body);
 }
 
 std::string encode(const std::string& value) {

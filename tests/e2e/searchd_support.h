@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ namespace berita::test {
 
 // corpus/ indexed once per test run by the real berita-indexer (read-only use).
 const std::string& corpus_db();
+
+// How many articles corpus/ holds (its .txt files), as corpus_db() indexes them.
+unsigned corpus_article_count();
 
 // Runs berita-indexer --db db -q inputs...; fails the test unless it exits 0.
 void index_into(const std::string& db, const std::vector<std::string>& inputs);
@@ -45,6 +49,9 @@ class Daemon {
 
 // GET with the test's own client; fails the test if there is no response.
 httplib::Result get(httplib::Client& client, const std::string& target);
+
+// GET target; requires the status and a JSON content type; returns the parsed body.
+nlohmann::json get_json(httplib::Client& client, const std::string& target, int status = 200);
 
 // Percent-encodes a query-string value.
 std::string encode(const std::string& value);

@@ -16,7 +16,7 @@ TEST_CASE("search results render with stable keys and nulls for absent values",
   result.took_ms = 0.47100000001;
   result.hits.push_back(berita::test::make_hit("r-1", "Oil \"rises\"", "", "Reuters", "", 1.234567, "<mark>Oil</mark>"));
   CHECK(render_result_json(result) ==
-        R"({"query":"oil","total":3,"offset":0,"limit":10,"took_ms":0.471,"hits":[)"
+        R"({"query":"oil","total":3,"offset":0,"limit":10,"took_ms":0.471,"suggestion":null,"hits":[)"
         R"({"id":"r-1","title":"Oil \"rises\"","date":null,"source":"Reuters","url":null,)"
         R"("score":1.2346,"snippet":"<mark>Oil</mark>"}]})");
 }

@@ -36,9 +36,16 @@ TEST_CASE("url_encode and search_query_string round the request into links",
   r.sources = {"The Star"};
   r.sort = SortOrder::kDate;
   r.from = "2018-01-01";
+  r.collapse = true;  // the page's default
   CHECK(search_query_string(r, 20) ==
         "q=oil%20%22prices%22&source=The%20Star&from=2018-01-01&sort=date&offset=20");
-  CHECK(search_query_string(SearchRequest{}, 0) == "q=");
+  r.collapse = false;
+  r.sort = SortOrder::kRecency;
+  CHECK(search_query_string(r, 0) ==
+        "q=oil%20%22prices%22&source=The%20Star&from=2018-01-01&sort=recency&collapse=0");
+  SearchRequest plain;
+  plain.collapse = true;
+  CHECK(search_query_string(plain, 0) == "q=");
 }
 
 SearchPage page_with_hit(const std::string& title, const std::string& url) {

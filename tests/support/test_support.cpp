@@ -11,6 +11,8 @@
 #include <random>
 #include <sstream>
 
+#include "index/indexer.h"
+
 namespace fs = std::filesystem;
 
 namespace berita::test {
@@ -96,6 +98,14 @@ std::string read_file(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+unsigned long build_index(const std::string& db_path, const std::vector<std::string>& inputs) {
+  IndexerConfig config;
+  config.db_path = db_path;
+  config.inputs = inputs;
+  IndexObserver quiet;
+  return static_cast<unsigned long>(run_indexer(config, quiet).doc_count);
 }
 
 Hit make_hit(std::string id, std::string title, std::string date, std::string source,

@@ -46,6 +46,10 @@ std::string shared_corpus(const std::string& relative);
 
 std::string read_file(const std::string& path);
 
+// Indexes inputs (files or directories) into a new database at db_path with
+// the real indexer, quietly; returns how many articles it holds.
+unsigned long build_index(const std::string& db_path, const std::vector<std::string>& inputs);
+
 // A hit with the fields every renderer shows.
 Hit make_hit(std::string id, std::string title, std::string date, std::string source,
              std::string url, double score, std::string snippet);
