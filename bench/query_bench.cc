@@ -4,6 +4,8 @@
 //   berita/<class>/offset:N          SearchRequest -> Searcher::search -> render_result_json
 //   berita_snippets/<class>/offset:N the same with snippets for the 10 hits
 //   lever/...                        pieces of the path, to show where time goes
+//   news/<feature>/<class>           a news feature (facets, recency, ...) next to
+//                                    news/plain/<class>, the same queries without it
 // One iteration is one query; queries cycle through the class's list, so the
 // p50/p99 counters are over the list. After the run a table gives each
 // class's median throughput over the repetitions and its ratio to the
@@ -318,6 +320,57 @@ void register_levers(World& world) {
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
 }
 
+// News features (issue #4), each next to the same queries plain: Berita's
+// in-process path, page 1, no snippets, on the OR and AND lists.
+const std::vector<FeatureCase>& feature_cases() {
+  static const std::vector<FeatureCase> list = [] {
+    std::vector<FeatureCase> out;
+    for (const char* query_class : {"or", "and"}) {
+      out.push_back({"facets3", query_class, 2.0});
+      out.push_back({"recency", query_class, 1.5});
+      out.push_back({"collapse", query_class, 1.5});
+      out.push_back({"date_expression", query_class, 0});
+      out.push_back({"explain", query_class, 0});
+      out.push_back({"suggest_off", query_class, 0});
+    }
+    return out;
+  }();
+  return list;
+}
+
+void register_news_features(World& world) {
+  const auto request_for = [](const std::string& feature, const BenchQuery& q) {
+    SearchRequest r;
+    r.query = q.text;
+    r.limit = 10;
+    r.snippets = false;
+    if (feature == "facets3") r.facets = {"source", "category", "year"};
+    if (feature == "recency") r.sort = SortOrder::kRecency;
+    if (feature == "collapse") r.collapse = true;
+    // Reuters' busiest stretch: a month of its eight.
+    if (feature == "date_expression") r.query += " date:1987-03";
+    if (feature == "explain") r.explain = true;
+    if (feature == "suggest_off") r.suggest = false;
+    return r;
+  };
+  for (const char* query_class : {"or", "and"}) {
+    std::vector<std::string> features = {"plain"};
+    for (const auto& c : feature_cases()) {
+      if (c.query_class == query_class) features.push_back(c.feature);
+    }
+    for (const auto& feature : features) {
+      std::vector<SearchRequest> list;
+      for (const auto& q : world.queries.at(query_class)) list.push_back(request_for(feature, q));
+      benchmark::RegisterBenchmark(("news/" + feature + "/" + query_class).c_str(),
+                                   [&world, list](benchmark::State& st) {
+        timed_loop(st, list.size(), [&](std::size_t i) {
+          benchmark::DoNotOptimize(render_result_json(world.searcher.search(list[i])));
+        });
+      })->UseRealTime()->Unit(benchmark::kMicrosecond);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace berita::bench
 
@@ -334,7 +387,9 @@ int main(int argc, char* argv[]) {
     berita::bench::World world(db, shared && *shared ? shared : BERITA_SHARED_DIR);
     berita::bench::register_query_path(world);
     berita::bench::register_levers(world);
-    berita::bench::RatioReporter reporter(berita::bench::case_keys());
+    berita::bench::register_news_features(world);
+    berita::bench::RatioReporter reporter(berita::bench::case_keys(),
+                                          berita::bench::feature_cases());
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
   } catch (const std::exception& e) {

@@ -53,6 +53,23 @@ void RatioReporter::Finalize() {
                 median(bare->p50), median(bare->p99), median(snip->p50), median(snip->p99));
   }
   std::printf("('!' marks a ratio below its target: 0.85 without snippets, 0.5 with)\n");
+  if (feature_cases_.empty()) return;
+  std::printf(
+      "\nNews features: cost = CPU per query with the feature / CPU per query of the same\n"
+      "queries plain (Berita, page 1, no snippets), medians over repetitions.\n");
+  std::printf("%-22s %-8s %10s %10s %6s %7s\n", "feature", "class", "plain us", "feature us",
+              "cost", "target");
+  for (const auto& c : feature_cases_) {
+    const auto plain = find("news/plain/" + c.query_class);
+    const auto with = find("news/" + c.feature + "/" + c.query_class);
+    if (!plain || !with) continue;
+    const double p = median(plain->cpu_us), w = median(with->cpu_us);
+    const bool over = c.target > 0 && w / p > c.target;
+    std::printf("%-22s %-8s %10.1f %10.1f %5.2f%s %7s\n", c.feature.c_str(), c.query_class.c_str(),
+                p, w, w / p, over ? "!" : " ",
+                c.target > 0 ? ("<= " + std::to_string(c.target).substr(0, 3)).c_str() : "-");
+  }
+  std::printf("('!' marks a cost above its target)\n");
 }
 
 const RatioReporter::Samples* RatioReporter::find(const std::string& name) const {

@@ -16,9 +16,20 @@
 
 namespace berita::bench {
 
+// A news feature measured against Berita's own plain query of the same
+// class: "news/<feature>/<class>" next to "news/plain/<class>". target is the
+// largest cost ratio the issue allows (0 = none).
+struct FeatureCase {
+  std::string feature;
+  std::string query_class;
+  double target = 0;
+};
+
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
-  explicit RatioReporter(std::vector<std::string> case_keys) : case_keys_(std::move(case_keys)) {}
+  explicit RatioReporter(std::vector<std::string> case_keys,
+                         std::vector<FeatureCase> feature_cases = {})
+      : case_keys_(std::move(case_keys)), feature_cases_(std::move(feature_cases)) {}
 
   void ReportRuns(const std::vector<Run>& runs) override;
   void Finalize() override;
@@ -32,6 +43,7 @@ class RatioReporter : public benchmark::ConsoleReporter {
   std::map<std::string, Samples> samples_;  // one entry per repetition
   std::map<std::string, Samples> medians_;  // the median aggregate, when reported
   std::vector<std::string> case_keys_;
+  std::vector<FeatureCase> feature_cases_;
 };
 
 }  // namespace berita::bench
