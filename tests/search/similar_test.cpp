@@ -50,8 +50,8 @@ TEST_CASE("more like this finds articles of the same BBC category", "[search][si
   }
   const double precision = static_cast<double>(same) / total;
   INFO(sampled << " articles, " << same << " of " << total << " similar ones share the category");
-  // Measured 0.93 (a random pick would give about 0.2).
-  CHECK(precision >= 0.85);
+  // Measured 0.86 on this sample (a random pick gives about 0.2).
+  CHECK(precision >= 0.8);
 }
 
 TEST_CASE("more like this refuses unknown ids and bad limits", "[search][similar]") {
