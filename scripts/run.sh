@@ -21,6 +21,15 @@ for query in 'alibaba kuala lumpur' '"prime minister" mahathir' 'banjir kelantan
   ./build/searchd/berita-search --db "$db" -n 3 "$query"
 done
 
+# News features: a wire story run by two outlets collapsed into one hit, with
+# facets over all matches, and a misspelt name.
+echo
+echo "\$ berita-search --db $db -n 3 --no-snippets --collapse --facets source,year padi"
+./build/searchd/berita-search --db "$db" -n 3 --no-snippets --collapse --facets source,year padi
+echo
+echo "\$ berita-search --db $db -n 1 --no-snippets mahatir"
+./build/searchd/berita-search --db "$db" -n 1 --no-snippets mahatir
+
 if [ "${BERITA_NO_SERVE:-0}" != 1 ]; then
   listen="${BERITA_LISTEN:-127.0.0.1:8080}"
   echo
