@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "query/date_expression.h"
 #include "search/snippets.h"
 
 namespace berita {
@@ -94,6 +95,9 @@ std::size_t entity_length(std::string_view text) {
   return ok ? end + 1 : 0;
 }
 
+// date: expressions need a "today" only for last:, which facet links never use.
+constexpr const char* kAnyDay = "1970-01-01";
+
 // Builds the links of the page: the current request with one change.
 class LinkBuilder {
  public:
@@ -123,20 +127,14 @@ class LinkBuilder {
 
   // Narrows the dates to one year ("2018") or month ("201807").
   std::string within(const std::string& period) const {
+    // The query syntax's date: expression already knows where a year or a
+    // month ends ("201802" -> date:2018-02 -> 2018-02-01..2018-02-28).
+    const std::string expression =
+        "date:" + period.substr(0, 4) + (period.size() == 6 ? "-" + period.substr(4, 2) : "");
+    const DateRange range = extract_date_expressions(expression, kAnyDay).range;
     SearchRequest changed = request_;
-    const std::string year = period.substr(0, 4);
-    if (period.size() == 6) {
-      const int y = std::stoi(year);
-      const int m = std::stoi(period.substr(4, 2));
-      const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-      static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-      const int last = m == 2 && leap ? 29 : kDays[(m - 1) % 12];
-      changed.from = year + "-" + period.substr(4, 2) + "-01";
-      changed.to = year + "-" + period.substr(4, 2) + "-" + std::to_string(last);
-    } else {
-      changed.from = year + "-01-01";
-      changed.to = year + "-12-31";
-    }
+    changed.from = range.from;
+    changed.to = range.to;
     return "/?" + search_query_string(changed, 0);
   }
 
