@@ -37,6 +37,10 @@ SearcherPool::Lease SearcherPool::acquire() {
 }
 
 void SearcherPool::release(Slot* slot) {
+  // A search that met DatabaseModifiedError reopened the database itself;
+  // noting it here, not only at the next refresh, keeps a revision that is
+  // superseded before that refresh from going uncounted.
+  if (slot->searcher) note_refresh(*slot->searcher);
   {
     std::lock_guard lock(mutex_);
     free_.push_back(slot);
