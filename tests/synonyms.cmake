@@ -4,6 +4,7 @@ berita_add_tests(synonyms_tests
   query/synonym_query_test.cpp
   search/synonym_search_test.cpp
   search/spelling_test.cpp
+  search/word_neighbours_test.cpp
   e2e/synonyms_e2e_test.cpp
 )
 # The end-to-end cases run the real programs.

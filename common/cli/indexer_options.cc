@@ -41,7 +41,7 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
        batch_help.c_str())
       ("stem", po::value(&c.analyzer.stem_language)->default_value(c.analyzer.stem_language),
        "stemming language (a Snowball name, or 'none')")
-      ("no-spelling", po::bool_switch(), "do not collect spelling data")
+      ("no-spelling", po::bool_switch(), "do not record words for \"did you mean\"")
       ("no-check", po::bool_switch(), "rebuild: skip Xapian's full consistency check")
       ("max-article-kib", po::value(&max_article_kib)->default_value(max_article_kib),
        "reject articles larger than this")

@@ -18,10 +18,9 @@ void add_boolean(Xapian::Document& doc, std::string term) {
 
 }  // namespace
 
-Xapian::Document build_document(const Article& article, Analyzer& analyzer,
-                                Xapian::WritableDatabase* spelling_db) {
+Xapian::Document build_document(const Article& article, Analyzer& analyzer) {
   Xapian::Document doc;
-  analyzer.index_text(article, doc, spelling_db);
+  analyzer.index_text(article, doc);
 
   add_boolean(doc, schema::id_term(article.id));
   if (!article.source.empty()) {

@@ -11,9 +11,7 @@
 
 namespace berita {
 
-// spelling_db, when given, receives spelling data (see Analyzer::index_text).
-Xapian::Document build_document(const Article& article, Analyzer& analyzer,
-                                Xapian::WritableDatabase* spelling_db);
+Xapian::Document build_document(const Article& article, Analyzer& analyzer);
 
 }  // namespace berita
 

@@ -47,7 +47,8 @@ IndexWriter::Outcome IndexWriter::add(const Article& article) {
   const std::string id_term = schema::id_term(article.id);
   const bool existed = db_.term_exists(id_term);
   if (existed) linker_.note_leaving(id_term);
-  const Xapian::Document doc = build_document(article, analyzer_, &db_);
+  const Xapian::Document doc = build_document(article, analyzer_);
+  if (analyzer_.config().collect_spelling) words_.note(doc);
   linker_.note_added(db_.replace_document(id_term, doc), doc);
   end_change();
   return existed ? Outcome::kReplaced : Outcome::kAdded;
@@ -97,6 +98,7 @@ void IndexWriter::commit() {
   }
   // Inside the transaction: a crash loses the batch and its links together.
   linker_.link_pending();
+  words_.write(db_);
   db_.commit_transaction();
   in_transaction_ = false;
   uncommitted_ = 0;

@@ -16,6 +16,7 @@
 #include "article/article.h"
 #include "index/near_duplicate_linker.h"
 #include "index/synonym_table.h"
+#include "index/word_keys.h"
 #include "text/analyzer.h"
 
 namespace berita {
@@ -65,6 +66,7 @@ class IndexWriter {
 
   Xapian::WritableDatabase db_;
   NearDuplicateLinker linker_{db_};
+  WordKeyCollector words_;  // the batch's words, for "did you mean"
   Analyzer analyzer_;
   IndexWriterOptions options_;
   std::size_t uncommitted_ = 0;

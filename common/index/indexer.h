@@ -38,9 +38,9 @@ struct ParallelOptions {
   std::size_t flush_bytes = 16u << 20;
   // Parsed text waiting for each worker.
   std::size_t queue_bytes = 8u << 20;
-  // Spelling words added per commit when a shard's spelling data is built
-  // from its terms; Xapian holds them in memory until the commit.
-  std::size_t spelling_words_per_commit = 100000;
+  // Reversed-word keys (index/word_keys.h) a shard writes per commit;
+  // Xapian holds them in memory until the commit.
+  std::size_t word_keys_per_commit = 100000;
 };
 
 struct IndexerConfig {

@@ -13,8 +13,8 @@
 
 #include "index/document_builder.h"
 #include "index/index_inputs.h"
+#include "index/word_keys.h"
 #include "schema/schema.h"
-#include "text/synonym_terms.h"
 
 namespace berita {
 namespace {
@@ -127,9 +127,9 @@ class Worker {
       const bool existed = db.term_exists(id_term);
       // add_document skips replace_document's second look-up of the id.
       if (existed) {
-        db.replace_document(id_term, build_document(article, analyzer, nullptr));
+        db.replace_document(id_term, build_document(article, analyzer));
       } else {
-        db.add_document(build_document(article, analyzer, nullptr));
+        db.add_document(build_document(article, analyzer));
       }
       ++(existed ? counts_.replaced : counts_.added);
       job_.crash.after_articles(++written_);
@@ -143,38 +143,7 @@ class Worker {
     }
     db.commit();
     if (job_.analyzer.collect_spelling) {
-      add_spelling_from_terms(db,
-                              std::max<std::size_t>(1, job_.parallel.spelling_words_per_commit));
-    }
-  }
-
-  // Spelling data from the shard's finished term list rather than from
-  // TermGenerator's FLAG_SPELLING: the same words (every unprefixed,
-  // unstemmed term), but one table update per distinct word instead of one
-  // per occurrence, which made spelling a quarter of indexing time. The
-  // frequency is the word's collection frequency, so headline words, which
-  // carry extra wdf, count more.
-  static void add_spelling_from_terms(Xapian::WritableDatabase& db, std::size_t per_commit) {
-    // Committed in chunks to bound memory; the term iterator is reopened
-    // after each commit instead of being trusted across it.
-    std::string last;
-    for (bool done = false; !done;) {
-      auto it = db.allterms_begin();
-      if (!last.empty()) {
-        it.skip_to(last);
-        if (it != db.allterms_end() && *it == last) ++it;
-      }
-      for (std::size_t n = 0; it != db.allterms_end() && n < per_commit; ++it) {
-        last = *it;
-        // Prefixed terms (fields, stems "Z...", filters) start with a
-        // capital; TermGenerator lower-cases every word it indexes.
-        // Multi-word synonym terms are not words anyone could misspell.
-        if (last.empty() || (last[0] >= 'A' && last[0] <= 'Z') || has_space(last)) continue;
-        db.add_spelling(last, db.get_collection_freq(last));
-        ++n;
-      }
-      done = it == db.allterms_end();
-      db.commit();
+      add_word_keys_from_terms(db, job_.parallel.word_keys_per_commit);
     }
   }
 

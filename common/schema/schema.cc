@@ -53,6 +53,18 @@ void check_values(const std::string& version, const std::string& stem, const std
 
 }  // namespace
 
+bool is_word_term(std::string_view term) {
+  if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
+  for (const char c : term) {
+    if (c == ' ' || (c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
+std::string reversed_word_key(std::string_view word) {
+  return kReversedWordKeyPrefix + reverse_code_points(word);
+}
+
 void stamp_or_check(Xapian::WritableDatabase& db, const std::string& stem_language) {
   const std::string version = db.get_metadata(kVersionKey);
   if (version.empty()) {

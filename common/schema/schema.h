@@ -26,6 +26,13 @@ inline constexpr int kVersion = 2;
 inline constexpr const char* kVersionKey = "berita.schema_version";
 inline constexpr const char* kStemLanguageKey = "berita.stem_language";
 
+// User metadata keys, one per indexed word, holding the word spelt backwards
+// (schema::reversed_word_key). "Did you mean" finds the words that begin like
+// a query word through the term list (allterms_begin) and, through these
+// keys, the words that end like it, so a slip early in a word costs one
+// short key scan instead of Xapian's spelling search.
+inline constexpr const char* kReversedWordKeyPrefix = "berita.rw:";
+
 namespace prefix {
 inline constexpr const char* kId = "Q";
 inline constexpr const char* kTitle = "S";
@@ -104,6 +111,14 @@ std::string id_term(std::string_view id);
 std::string source_term(std::string_view source);
 std::string category_term(std::string_view category);
 std::string lang_term(std::string_view lang);
+
+// True for the terms that are words as written: TermGenerator's unprefixed,
+// lower-case terms. Field and filter terms start with a capital prefix;
+// multi-word synonym terms hold a space; terms with a digit are numbers and
+// codes, which "did you mean" leaves alone.
+bool is_word_term(std::string_view term);
+// The metadata key recording word: kReversedWordKeyPrefix + word backwards.
+std::string reversed_word_key(std::string_view word);
 
 // "2018-07-05" -> "20180705", the form stored in slot::kDate.
 std::string date_slot_value(std::string_view iso_date);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "schema/schema.h"
+#include "search/word_neighbours.h"
 
 namespace berita {
 namespace {
@@ -51,31 +52,6 @@ bool is_free_text_field(const std::string& name) {
   return false;
 }
 
-// One letter added or dropped, or two neighbours swapped, away from the
-// first and last letter; with allow_substitution also one letter changed
-// inside the word. On Reuters, for words that exist, the other edits nearly
-// always joined two real words: a letter changed ("hosts"/"costs",
-// "dusk"/"disk"), or added or dropped at either end ("parish"/"paris",
-// "worthy"/"worth", "ejection"/"rejection").
-bool is_typing_slip(const std::vector<unsigned>& word, const std::vector<unsigned>& fix,
-                    bool allow_substitution) {
-  const auto& longer = word.size() > fix.size() ? word : fix;
-  const auto& shorter = word.size() > fix.size() ? fix : word;
-  std::size_t i = 0;
-  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
-  if (i == 0) return false;
-  if (longer.size() == shorter.size() + 1) {
-    return i + 1 < longer.size() &&
-           std::equal(shorter.begin() + i, shorter.end(), longer.begin() + i + 1);
-  }
-  if (word.size() != fix.size() || i + 1 >= word.size()) return false;
-  if (allow_substitution && std::equal(word.begin() + i + 1, word.end(), fix.begin() + i + 1)) {
-    return true;
-  }
-  return i + 2 < word.size() && word[i] == fix[i + 1] && word[i + 1] == fix[i] &&
-         std::equal(word.begin() + i + 2, word.end(), fix.begin() + i + 2);
-}
-
 // The user's capitalisation carried over: "MAHATIR" -> "MAHATHIR",
 // "Mahatir" -> "Mahathir".
 std::string with_case_of(const std::string& typed, const std::string& fix) {
@@ -107,23 +83,42 @@ class Corrector {
     if (frequency == 0) {
       // "floodings" is found through its stem; no need to correct it.
       if (frequency_of_stem(word) > 0) return {};
-      const std::string fix = db_.get_spelling_suggestion(word, 1);
-      if (fix.empty() || !is_typing_slip(code_points(word), code_points(fix), true)) return {};
-      return db_.get_collection_freq(fix) >= kMinAbsentFixOccurrences ? fix : std::string();
+      const WordNeighbour fix = most_frequent(find_neighbours(db_, word));
+      if (fix.word.empty() || !is_typing_slip(code_points(word), code_points(fix.word), true)) {
+        return {};
+      }
+      return db_.get_collection_freq(fix.word) >= kMinAbsentFixOccurrences ? fix.word
+                                                                          : std::string();
     }
     if (frequency > max_present_frequency() || length < options_.min_present_word_length) {
       return {};
     }
-    const std::string fix = db_.get_spelling_suggestion(word, 1);
-    if (fix.empty() || !is_typing_slip(code_points(word), code_points(fix), false)) return {};
+    const WordNeighbour fix = most_frequent(find_neighbours(db_, word));
+    if (fix.word.empty() || !is_typing_slip(code_points(word), code_points(fix.word), false)) {
+      return {};
+    }
     const double needed = options_.min_ratio * frequency;
-    if (db_.get_termfreq(fix) < needed) return {};
+    if (fix.frequency < needed) return {};
     // "Anchors" in 1 article while "anchor" is in 17: stemming already finds
     // those, and "anchors" is no misspelling of "anchor".
-    return frequency_of_stem(word) >= needed ? std::string() : fix;
+    return frequency_of_stem(word) >= needed ? std::string() : fix.word;
   }
 
  private:
+  // The most common word one edit away; only when that is a typing slip is
+  // it suggested: a more common neighbour that is no slip ("towel" for
+  // "bowel") says the word is a real word. Ties go to the alphabetically
+  // first, so the answer does not depend on the order of the search.
+  static WordNeighbour most_frequent(const std::vector<WordNeighbour>& neighbours) {
+    WordNeighbour best;
+    for (const auto& n : neighbours) {
+      if (n.frequency > best.frequency || (n.frequency == best.frequency && n.word < best.word)) {
+        best = n;
+      }
+    }
+    return best;
+  }
+
   Xapian::doccount frequency_of_stem(const std::string& word) const {
     const Xapian::Stem& stem = analyzer_.stemmer();
     return stem.is_none() ? 0 : db_.get_termfreq("Z" + stem(word));

@@ -7,22 +7,23 @@
 // Here a present word is corrected too, but only on evidence, because on
 // Reuters-21578 most rare words with a common neighbour are real words
 // ("grate"/"rate", "parish"/"paris", "ejection"/"rejection"):
-// - the correction is one letter added, dropped, or two neighbours swapped,
-//   away from the word's first and last letter;
+// - the correction is the most common word one edit away, and that edit is
+//   a typing slip (search/word_neighbours.h: a letter added, dropped or two
+//   neighbours swapped, never the first one);
 // - the word has at least min_present_word_length letters and is in at
 //   most max_present_frequency articles;
 // - the correction is in at least min_ratio times as many articles;
 // - the word's stem is not that common itself (a rare inflection of a
 //   common word already matches through stemming).
-// An absent word is corrected by the same one-letter edits, or one letter
-// changed inside the word, into a word written at least twice, unless its
-// stem is indexed. Xapian's default of two edits turned absent
+// For an absent word the slip may also be one letter changed inside it, and
+// the correction must be written at least twice; a word whose stem is
+// indexed is left alone. Xapian's default of two edits turned absent
 // words into unrelated ones ("internet" -> "interest", "estrogen" ->
 // "nitrogen"). Words from the synonyms table are never corrected.
 //
-// Cost: a few term look-ups per word (8 us for "oil prices rise" on
-// Reuters); Xapian's spelling search only for an absent or rare word (about
-// 0.8 ms each on Reuters; 0.6 ms a query on average over 962 AOL queries).
+// Cost: a few term look-ups per word, plus a neighbour search (one term-list
+// scan and one key scan, 10 to 40 us) for an absent or rare word. Xapian's
+// spelling search, used before, took about 0.8 ms per such word on Reuters.
 #ifndef BERITA_SEARCH_SPELLING_H
 #define BERITA_SEARCH_SPELLING_H
 

@@ -98,16 +98,8 @@ void Analyzer::index_phrases(const std::string& text, Xapian::termcount weight,
   }
 }
 
-void Analyzer::index_text(const Article& article, Xapian::Document& doc,
-                          Xapian::WritableDatabase* spelling_db) {
+void Analyzer::index_text(const Article& article, Xapian::Document& doc) {
   generator_.set_document(doc);
-  const bool spelling = config_.collect_spelling && spelling_db != nullptr;
-  if (spelling) {
-    generator_.set_database(*spelling_db);
-    generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-  } else {
-    generator_.set_flags(0);
-  }
 
   // Each field is indexed twice: with its prefix for field search, and
   // unprefixed (with the field's weight) for plain search across all fields.

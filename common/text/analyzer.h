@@ -27,8 +27,8 @@ struct AnalyzerConfig {
   unsigned title_weight = 3;
   // Standfirst words count this many times a body word.
   unsigned standfirst_weight = 2;
-  // Collect spelling data (for "did you mean") while indexing. Costs index
-  // time and space.
+  // Record each indexed word for "did you mean" (index/word_keys.h). Costs
+  // a little index time and space.
   bool collect_spelling = true;
   // Groups of equivalent expressions (text/synonyms.h). Indexing adds a
   // term for each occurrence of a multi-word expression, which the synonym
@@ -56,11 +56,8 @@ class Analyzer {
   const AnalyzerConfig& config() const { return config_; }
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
-  // Adds the article's free-text terms with positions to doc. When
-  // spelling_db is given and spelling is on, words are added to its
-  // spelling table.
-  void index_text(const Article& article, Xapian::Document& doc,
-                  Xapian::WritableDatabase* spelling_db);
+  // Adds the article's free-text terms with positions to doc.
+  void index_text(const Article& article, Xapian::Document& doc);
 
   // A QueryParser configured with the same stemmer, the schema's field
   // prefixes, and db for wildcard, spelling and synonym expansion.

@@ -155,4 +155,21 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
+std::string reverse_code_points(std::string_view text) {
+  std::string out(text.size(), '\0');
+  std::size_t write = text.size();
+  for (std::size_t read = 0; read < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[read]);
+    std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    if (read + length > text.size()) length = 1;
+    for (std::size_t i = 1; i < length; ++i) {
+      if ((static_cast<unsigned char>(text[read + i]) & 0xC0) != 0x80) length = 1;
+    }
+    write -= length;
+    text.copy(&out[write], length, read);
+    read += length;
+  }
+  return out;
+}
+
 }  // namespace berita

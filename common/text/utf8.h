@@ -32,6 +32,11 @@ std::string ascii_lower(std::string_view text);
 // terms, so users can type a value without quoting spaces.
 std::string slugify(std::string_view text);
 
+// The code points of text in reverse order, each still UTF-8 encoded:
+// "kuih" -> "hiuk", "café" -> "éfac". Invalid bytes are reversed as single
+// bytes.
+std::string reverse_code_points(std::string_view text);
+
 // items joined with separator between them: {"a", "b"}, ", " -> "a, b".
 std::string join(const std::vector<std::string>& items, const std::string& separator);
 

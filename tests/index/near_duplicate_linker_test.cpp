@@ -191,7 +191,7 @@ TEST_CASE("band terms come from headline and body and survive storing the articl
   article.title = kWireTitle;
   article.paragraphs = {kWireBody};
   Analyzer analyzer{AnalyzerConfig{}};
-  const Xapian::Document doc = build_document(article, analyzer, nullptr);
+  const Xapian::Document doc = build_document(article, analyzer);
   std::vector<std::string> band_terms;
   const std::string prefix = schema::prefix::kNearDuplicateBand;
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
@@ -208,7 +208,7 @@ TEST_CASE("band terms come from headline and body and survive storing the articl
   brief.id = "brief";
   brief.title = "Ringgit opens higher";
   brief.paragraphs = {"The ringgit opened higher against the US dollar on Monday."};
-  const Xapian::Document short_doc = build_document(brief, analyzer, nullptr);
+  const Xapian::Document short_doc = build_document(brief, analyzer);
   for (auto it = short_doc.termlist_begin(); it != short_doc.termlist_end(); ++it) {
     CHECK((*it).compare(0, prefix.size(), prefix) != 0);
   }
@@ -459,7 +459,7 @@ TEST_CASE("a huge bucket of identical articles is linked with bounded work",
     article.id = "copy-" + std::to_string(i);
     article.title = kOtherTitle;
     article.paragraphs = {kOtherBody};
-    return build_document(article, analyzer, nullptr);
+    return build_document(article, analyzer);
   };
 
   SECTION("update mode") {

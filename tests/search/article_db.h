@@ -25,7 +25,7 @@ inline void write_articles(const std::string& path, const std::vector<Article>& 
   schema::stamp_or_check(db, "english");
   Analyzer analyzer;
   for (const auto& article : articles) {
-    db.replace_document(schema::id_term(article.id), build_document(article, analyzer, nullptr));
+    db.replace_document(schema::id_term(article.id), build_document(article, analyzer));
   }
   db.commit();
 }

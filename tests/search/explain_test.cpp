@@ -421,7 +421,7 @@ class FloodArchive {
       a.paragraphs = {std::move(body)};
       a.date = "2021-01-04";
       a.source = "Bernama";
-      db.replace_document(schema::id_term(a.id), build_document(a, analyzer, &db));
+      db.replace_document(schema::id_term(a.id), build_document(a, analyzer));
     };
     add("in-title", "Flood hits Kuala Krai", "Rain fell on the town all night long.");
     add("in-body", "Storm hits Kuala Krai", "Rain and flood on the town all night.");

@@ -45,7 +45,7 @@ class Archive {
              "Berita Harian", "ms"),
     };
     for (const auto& a : articles) {
-      db.replace_document(schema::id_term(a.id), build_document(a, analyzer, &db));
+      db.replace_document(schema::id_term(a.id), build_document(a, analyzer));
     }
     db.commit();
   }
@@ -183,7 +183,7 @@ TEST_CASE("snippets mark only the words typed, not feedback expansion terms", "[
                              "Oil traders said crude barrel prices moved as crude stocks and "
                              "barrel output changed in week " + std::to_string(i) + ".",
                              "2020-01-01", "Reuters");
-      db.replace_document(schema::id_term(a.id), build_document(a, analyzer, &db));
+      db.replace_document(schema::id_term(a.id), build_document(a, analyzer));
     }
     db.commit();
   }
@@ -216,7 +216,7 @@ TEST_CASE("refresh sees new commits and a swapped symlink target", "[search]") {
     Xapian::WritableDatabase db(first.path(), Xapian::DB_OPEN);
     Analyzer analyzer;
     const Article extra = make("extra", "Extra story", "Fresh news.", "2022-01-01", "Bernama");
-    db.replace_document(schema::id_term(extra.id), build_document(extra, analyzer, &db));
+    db.replace_document(schema::id_term(extra.id), build_document(extra, analyzer));
     db.commit();
   }
   CHECK(searcher.refresh());
