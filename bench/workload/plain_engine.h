@@ -42,13 +42,29 @@ struct ReferenceIndexReport {
   std::uint64_t articles = 0;
   double index_seconds = 0;
   double compact_seconds = 0;
+  bool stopped_early = false;  // the time limit ran out: nothing compacted
 };
 
-// Builds baseline (b) at db_path from a JSON Lines file (work_dir holds the
-// uncompacted database meanwhile). Throws std::runtime_error or Xapian::Error.
+// Builds baseline (b) at db_path from a JSON Lines file with the plain loop
+// (one database, Xapian's default flush), then compacts it; work_dir holds
+// the uncompacted database meanwhile. With a time limit (seconds, 0 = none)
+// the loop stops once it has run that long, reports how far it got and
+// leaves no database: the plain loop's speed on an archive too big to
+// finish. Throws std::runtime_error or Xapian::Error.
 ReferenceIndexReport build_reference_index(const std::string& jsonl_path,
                                            const std::string& db_path,
-                                           const std::string& work_dir);
+                                           const std::string& work_dir,
+                                           double time_limit_seconds = 0);
+
+// The same documents in the same docid order, built faster: the file is cut
+// into parts of consecutive lines, threads index parts into databases of
+// their own with small commits, and the parts are compacted in order into
+// db_path. The result is baseline (b)'s database; the time is not the plain
+// loop's (build_reference_index measures that).
+ReferenceIndexReport build_reference_index_in_parts(const std::string& jsonl_path,
+                                                    const std::string& db_path,
+                                                    const std::string& work_dir, unsigned parts,
+                                                    unsigned threads);
 
 }  // namespace berita::bench
 
