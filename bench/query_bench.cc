@@ -283,6 +283,23 @@ void register_levers(World& world) {
       });
     })->UseRealTime()->Unit(benchmark::kMicrosecond);
   }
+  // The same with Berita's snippet generator (what Searcher::search does).
+  benchmark::RegisterBenchmark("lever/fresh_mset_snippets:berita", [&world, stemmer](benchmark::State& st) {
+    Xapian::Database own(world.db_path);
+    Xapian::QueryParser qp = world.analyzer.make_query_parser(own);
+    const auto& queries = world.queries.at("or");
+    timed_loop(st, queries.size(), [&](std::size_t i) {
+      Xapian::Enquire enquire(own);
+      const Xapian::Query query = qp.parse_query(queries[i].text, Xapian::QueryParser::FLAG_DEFAULT);
+      enquire.set_query(query);
+      const Xapian::MSet mset = enquire.get_mset(0, 10);
+      const SnippetTerms terms(query, own, stemmer);
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const Article article = decode_article(it.get_document().get_data());
+        benchmark::DoNotOptimize(make_snippet(terms, article));
+      }
+    });
+  })->UseRealTime()->Unit(benchmark::kMicrosecond);
   benchmark::RegisterBenchmark("lever/fresh_mset_no_snippets", [&world](benchmark::State& st) {
     Xapian::Database own(world.db_path);
     Xapian::QueryParser qp = world.analyzer.make_query_parser(own);
@@ -296,11 +313,14 @@ void register_levers(World& world) {
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
-  benchmark::RegisterBenchmark("lever/make_snippet_current", [prepared, stemmer](benchmark::State& st) {
+  // Berita's snippets for one page of decoded articles: the query's term
+  // weights read once, then one snippet per hit.
+  benchmark::RegisterBenchmark("lever/make_snippet_current", [prepared, stemmer, db](benchmark::State& st) {
     timed_loop(st, prepared->size(), [&](std::size_t i) {
       const Prepared& p = (*prepared)[i];
+      const SnippetTerms terms(p.enquire->get_query(), db, stemmer);
       for (const auto& article : p.articles) {
-        benchmark::DoNotOptimize(make_snippet(p.mset, article, stemmer));
+        benchmark::DoNotOptimize(make_snippet(terms, article));
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);

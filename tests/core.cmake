@@ -11,6 +11,7 @@ berita_add_tests(core_tests
   render/text_render_test.cpp
   schema/schema_test.cpp
   search/searcher_test.cpp
+  search/snippets_test.cpp
   text/near_duplicate_test.cpp
   text/utf8_test.cpp
   e2e/indexer_e2e_test.cpp

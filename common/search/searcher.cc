@@ -120,9 +120,8 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     enquire.set_sort_by_value_then_relevance(schema::slot::kDate, /*reverse=*/true);
   }
   if (request.collapse) enquire.set_collapse_key(schema::slot::kCluster);
-  // Snippets highlight the words the user typed, not feedback terms: they come
-  // from an MSet of the typed query. MSet::snippet reads its Enquire's current
-  // query, so feedback runs on a second Enquire that keeps the typed one.
+  // Feedback runs on a second Enquire, which keeps the typed query and
+  // gives the top results to learn from.
   std::optional<Xapian::MSet> typed_mset;
   if (request.sort != SortOrder::kDate && ranking_.feedback_docs > 0 &&
       ranking_.feedback_terms > 0 && count_query_words(query) >= ranking_.feedback_min_terms) {
@@ -143,7 +142,10 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
     freshness = apply_freshness(enquire, db_, request.half_life_days, columns_);
   }
   const Xapian::MSet mset = enquire.get_mset(request.offset, request.limit);
-  const Xapian::MSet& snippet_mset = typed_mset ? *typed_mset : mset;
+  // Snippets highlight the words the user typed (query), not feedback terms;
+  // their weights are read once for the page.
+  std::optional<SnippetTerms> snippet_terms;
+  if (request.snippets && !mset.empty()) snippet_terms.emplace(query, db_, analyzer_.stemmer());
 
   SearchResult result;
   result.query = request.query;
@@ -166,7 +168,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     const Xapian::Document doc = it.get_document();
-    fill_hit(doc.get_data(), request.snippets, snippet_mset, hit);
+    fill_hit(doc.get_data(), snippet_terms ? &*snippet_terms : nullptr, hit);
     hit.score = it.get_weight();
     if (request.collapse) add_duplicates(doc, hit);
     result.hits.push_back(std::move(hit));
@@ -241,7 +243,7 @@ std::optional<SearchResult> Searcher::similar_once(const std::string& id, unsign
   result.limit = limit;
   for (auto hit_it = mset.begin(); hit_it != mset.end(); ++hit_it) {
     Hit hit;
-    fill_hit(hit_it.get_document().get_data(), false, mset, hit);
+    fill_hit(hit_it.get_document().get_data(), nullptr, hit);
     hit.score = hit_it.get_weight();
     result.hits.push_back(std::move(hit));
   }
@@ -289,11 +291,11 @@ void Searcher::add_duplicates(const Xapian::Document& doc, Hit& hit) const {
   }
 }
 
-void Searcher::fill_hit(const std::string& data, bool snippet, const Xapian::MSet& snippet_mset,
+void Searcher::fill_hit(const std::string& data, const SnippetTerms* snippet_terms,
                         Hit& hit) const {
-  if (snippet) {
+  if (snippet_terms != nullptr) {
     Article article = decode_article(data);
-    hit.snippet = make_snippet(snippet_mset, article, analyzer_.stemmer());
+    hit.snippet = make_snippet(*snippet_terms, article);
     hit.id = std::move(article.id);
     hit.title = std::move(article.title);
     hit.date = std::move(article.date);

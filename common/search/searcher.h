@@ -25,6 +25,8 @@
 
 namespace berita {
 
+class SnippetTerms;
+
 // The database cannot be opened or read (missing, corrupt, wrong schema).
 class DatabaseUnavailable : public std::runtime_error {
  public:
@@ -76,15 +78,14 @@ class Searcher {
   // DatabaseUnavailable with what_failed in the message.
   template <typename Read>
   auto with_retries(const char* what_failed, Read read) -> decltype(read());
-  // Fills the stored fields (and the snippet when asked) of hit from the
-  // document's data.
   // explain=1: each hit's score in parts (query: the one the Enquire ran).
   void explain_hits(const Xapian::Query& query, const Xapian::MSet& mset,
                     const std::optional<FreshnessModel>& freshness, SearchResult& result) const;
   // collapse=1: the other articles of doc's near-duplicate cluster.
   void add_duplicates(const Xapian::Document& doc, Hit& hit) const;
-  void fill_hit(const std::string& data, bool snippet, const Xapian::MSet& snippet_mset,
-                Hit& hit) const;
+  // Fills the stored fields of hit from the document's data, and its
+  // snippet when snippet_terms is given.
+  void fill_hit(const std::string& data, const SnippetTerms* snippet_terms, Hit& hit) const;
   // Pseudo-relevance feedback (RankingConfig::feedback_*): query with the
   // top results' terms as an optional, weight-only part. typed_enquire holds
   // the user's query; top receives its first results.
