@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
+#include <unordered_set>
 
 #include "schema/schema.h"
 #include "text/utf8.h"
@@ -71,10 +73,11 @@ Xapian::Stem make_stemmer(const std::string& language) {
 }  // namespace
 
 bool is_english_stopword(const std::string& word) {
-  for (const char* stopword : kEnglishStopwords) {
-    if (word == stopword) return true;
-  }
-  return false;
+  // Asked for every candidate term of feedback's expansion, where comparing
+  // against each entry in turn was an eighth of a feedback query's time.
+  static const std::unordered_set<std::string_view> stopwords(std::begin(kEnglishStopwords),
+                                                              std::end(kEnglishStopwords));
+  return stopwords.count(word) > 0;
 }
 
 Analyzer::Analyzer(AnalyzerConfig config)
