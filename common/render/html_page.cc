@@ -6,6 +6,7 @@
 
 #include "query/date_expression.h"
 #include "search/snippets.h"
+#include "text/html_escape.h"
 
 namespace berita {
 namespace {
@@ -308,27 +309,7 @@ void render_results(std::string& out, const SearchResult& result, const LinkBuil
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  append_html_escaped(out, text);
   return out;
 }
 
@@ -348,7 +329,7 @@ std::string sanitize_snippet(std::string_view snippet) {
       out += rest.substr(0, n);
       i += n;
     } else {
-      out += html_escape(rest.substr(0, 1));
+      append_html_escaped(out, rest.substr(0, 1));
       ++i;
     }
   }

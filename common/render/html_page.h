@@ -27,11 +27,12 @@ struct SearchPage {
 
 std::string render_search_page(const SearchPage& page);
 
-// & < > " ' -> entities.
+// & < > " ' -> entities (text/html_escape.h's append_html_escaped).
 std::string html_escape(std::string_view text);
 
-// A snippet from MSet::snippet made safe to embed: <mark> and </mark> and
-// well-formed entities are kept, anything else that could be markup is escaped.
+// A snippet (search/snippets.h, already HTML-escaped) made safe to embed
+// however it was produced: <mark> and </mark> and well-formed entities are
+// kept, anything else that could be markup is escaped.
 std::string sanitize_snippet(std::string_view snippet);
 
 // Percent-encodes everything but RFC 3986 unreserved characters (and '/'

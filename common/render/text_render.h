@@ -16,8 +16,9 @@ void render_text(const SearchResult& result, std::ostream& out, bool color);
 // One completion per line: the text, a tab, and its article count or id.
 void render_completions_text(const std::vector<Completion>& completions, std::ostream& out);
 
-// Decodes the entities MSet::snippet produces (&amp; &lt; &gt; &quot; &#39;)
-// and replaces <mark>/</mark> by open/close.
+// Decodes the entities snippets contain (search/snippets.h escapes with
+// text/html_escape.h: &amp; &lt; &gt; &quot; &#39;) and replaces
+// <mark>/</mark> by open/close.
 std::string snippet_to_plain(const std::string& snippet, const std::string& open,
                              const std::string& close);
 

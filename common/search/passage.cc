@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include "search/snippets.h"
+#include "text/html_escape.h"
+#include "text/words.h"
 
 namespace berita {
 namespace {
@@ -12,138 +14,7 @@ namespace {
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-// The word rules below are text/words.cc's (which follows Xapian's
-// TermGenerator), repeated here because a snippet needs each word's byte
-// offsets, which split_words does not keep.
-
-// ASCII fast path: most news text is ASCII, and Xapian's Unicode tables
-// cost several times more per character. Same answers as Xapian's.
-bool is_wordchar(unsigned ch) {
-  if (ch < 128) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-           ch == '_';
-  }
-  return Xapian::Unicode::is_wordchar(ch);
-}
-
-void append_lower(std::string& word, unsigned ch) {
-  if (ch < 128) {
-    word += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
-  } else {
-    Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
-  }
-}
-
-// Returned by the infix checks for a character to skip without ending the
-// word (zero-width joiners and the like).
-constexpr unsigned kIgnore = ~0u;
-
 bool is_ascii_upper(unsigned ch) { return ch >= 'A' && ch <= 'Z'; }
-
-bool is_digit(unsigned ch) {
-  if (ch < 128) return ch >= '0' && ch <= '9';
-  return Xapian::Unicode::get_category(ch) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
-}
-
-unsigned infix(unsigned ch) {
-  if (ch == '\'' || ch == '&' || ch == 0xb7 || ch == 0x5f4 || ch == 0x2027) return ch;
-  if (ch == 0x2019 || ch == 0x201b) return '\'';
-  if ((ch >= 0x200b && ch <= 0x200d) || ch == 0x2060 || ch == 0xfeff) return kIgnore;
-  return 0;
-}
-
-unsigned infix_between_digits(unsigned ch) {
-  if (ch == ',' || ch == '.' || ch == ';' || ch == 0x37e || ch == 0x589 || ch == 0x60d ||
-      ch == 0x7f8 || ch == 0x2044 || ch == 0xfe10 || ch == 0xfe13 || ch == 0xfe14) {
-    return ch;
-  }
-  if ((ch >= 0x200b && ch <= 0x200d) || ch == 0x2060 || ch == 0xfeff) return kIgnore;
-  return 0;
-}
-
-// Reads UTF-8 like Xapian::Utf8Iterator (an invalid sequence is one byte,
-// read as Latin-1), with ASCII decoded inline: a snippet reads every
-// character of the article, and most are ASCII.
-class Cursor {
- public:
-  Cursor(const char* p, const char* end) : p_(p), end_(end) { decode(); }
-  bool at_end() const { return p_ == end_; }
-  unsigned operator*() const { return ch_; }
-  Cursor& operator++() {
-    p_ += length_;
-    decode();
-    return *this;
-  }
-  const char* raw() const { return p_; }
-
- private:
-  static bool continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
-
-  void decode() {
-    if (p_ == end_) {
-      ch_ = 0;
-      length_ = 0;
-      return;
-    }
-    const auto lead = static_cast<unsigned char>(*p_);
-    ch_ = lead;
-    length_ = 1;
-    if (lead < 0x80) return;
-    const std::size_t left = static_cast<std::size_t>(end_ - p_);
-    const auto at = [&](std::size_t i) { return static_cast<unsigned char>(p_[i]); };
-    if (lead >= 0xC2 && lead <= 0xDF && left >= 2 && continuation(at(1))) {
-      ch_ = ((lead & 0x1Fu) << 6) | (at(1) & 0x3Fu);
-      length_ = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF && left >= 3 && continuation(at(1)) &&
-               continuation(at(2)) && (lead != 0xE0 || at(1) >= 0xA0)) {
-      ch_ = ((lead & 0x0Fu) << 12) | ((at(1) & 0x3Fu) << 6) | (at(2) & 0x3Fu);
-      length_ = 3;
-    } else if (lead >= 0xF0 && lead <= 0xF4 && left >= 4 && continuation(at(1)) &&
-               continuation(at(2)) && continuation(at(3)) && (lead != 0xF0 || at(1) >= 0x90) &&
-               (lead != 0xF4 || at(1) < 0x90)) {
-      ch_ = ((lead & 0x07u) << 18) | ((at(1) & 0x3Fu) << 12) | ((at(2) & 0x3Fu) << 6) |
-            (at(3) & 0x3Fu);
-      length_ = 4;
-    }
-  }
-
-  const char* p_;
-  const char* end_;
-  unsigned ch_ = 0;
-  std::size_t length_ = 0;
-};
-
-// "U.N." or "U.S.A": capitals each followed by a dot, read as one word.
-bool read_initials(Cursor& it, std::string& word) {
-  Cursor p = it;
-  word.clear();
-  do {
-    append_lower(word, *p);
-    ++p;
-  } while (!p.at_end() && *p == '.' && !(++p).at_end() && is_ascii_upper(*p));
-  if (word.size() < 2 || (!p.at_end() && is_wordchar(*p))) return false;
-  it = p;
-  return true;
-}
-
-void read_word(Cursor& it, std::string& word) {
-  word.clear();
-  unsigned previous = *it;
-  append_lower(word, previous);
-  while (!(++it).at_end()) {
-    unsigned ch = *it;
-    if (!is_wordchar(ch)) {
-      Cursor next = it;
-      ++next;
-      if (next.at_end() || !is_wordchar(*next)) break;
-      ch = (is_digit(previous) && is_digit(*next)) ? infix_between_digits(ch) : infix(ch);
-      if (ch == 0) break;
-      if (ch == kIgnore) continue;
-    }
-    append_lower(word, ch);
-    previous = ch;
-  }
-}
 
 // . ! ? and the ellipsis end a sentence when white space follows; the CJK
 // and full-width stops end one by themselves.
@@ -157,10 +28,11 @@ bool is_terminator(unsigned ch) {
 
 // A word whose following '.' rarely ends a sentence: a single initial
 // ("A. Karasmasoglu"; "U.N." is read as one word) or a title before a name.
-bool is_abbreviation(const std::string& lower_word, unsigned first_char) {
-  if (lower_word.size() == 1) return is_ascii_upper(first_char);
+// first_byte: the word's first byte in the text (only its case matters).
+bool is_abbreviation(const std::string& lower_word, unsigned char first_byte) {
+  if (lower_word.size() == 1) return is_ascii_upper(first_byte);
   static constexpr std::string_view kTitles[] = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr"};
-  return is_ascii_upper(first_char) &&
+  return is_ascii_upper(first_byte) &&
          std::find(std::begin(kTitles), std::end(kTitles), lower_word) != std::end(kTitles);
 }
 
@@ -169,26 +41,44 @@ bool is_space(unsigned ch) {
          (ch >= 128 && Xapian::Unicode::is_whitespace(ch));
 }
 
-void append_escaped(std::string& out, std::string_view text) {
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
+// Where sentences start, read from the words of a paragraph and the text
+// between them: a word starts a sentence when it is the paragraph's first,
+// or follows a terminator and white space ("Oil rose. Gas fell", but not
+// "Mr. Tan" or "A. Karasmasoglu"), or follows a CJK stop.
+class SentenceTracker {
+ public:
+  // Call with the text between two words (or before the first word).
+  void read_between_words(std::string_view between) {
+    // Mostly a space or two and some punctuation: ASCII is read inline.
+    for (std::size_t i = 0; i < between.size();) {
+      unsigned ch = static_cast<unsigned char>(between[i]);
+      if (ch < 0x80) {
+        ++i;
+      } else {
+        Xapian::Utf8Iterator it(between.data() + i, between.size() - i);
+        ch = *it;
+        ++it;
+        i = static_cast<std::size_t>(it.raw() - between.data());
+      }
+      if (is_cjk_terminator(ch) || (after_terminator_ && is_space(ch))) sentence_start_ = true;
+      if (is_terminator(ch) && !(ch == '.' && after_abbreviation_)) after_terminator_ = true;
+      after_abbreviation_ = false;
     }
   }
-}
+  // Whether the word about to be read starts a sentence.
+  bool at_sentence_start() const { return sentence_start_; }
+  // Then call with the word, lower-cased, and its first byte.
+  void read_word(const std::string& lower_word, unsigned char first_byte) {
+    after_abbreviation_ = is_abbreviation(lower_word, first_byte);
+    sentence_start_ = false;
+    after_terminator_ = false;
+  }
+
+ private:
+  bool sentence_start_ = true;
+  bool after_terminator_ = false;
+  bool after_abbreviation_ = false;  // the character just read follows one
+};
 
 // The longest prefix of text[from, from + length) that ends on a UTF-8
 // character boundary.
@@ -330,7 +220,7 @@ std::size_t window_start(const std::vector<PassageWord>& words, std::size_t term
 std::string render_opening(std::string_view text, std::size_t length) {
   const std::size_t cut = utf8_cut(text, 0, length);
   std::string out;
-  append_escaped(out, text.substr(0, cut));
+  append_html_escaped(out, text.substr(0, cut));
   if (cut < text.size()) out += kEllipsis;
   return out;
 }
@@ -371,14 +261,14 @@ std::string render(std::string_view text, const std::vector<PassageWord>& words,
   std::size_t at = begin;
   for (std::size_t k = first; k <= last && words[k].begin < end; ++k) {
     const PassageWord& w = words[k];
-    append_escaped(out, text.substr(at, w.begin - at));
+    append_html_escaped(out, text.substr(at, w.begin - at));
     const std::size_t word_end = std::min(w.end, end);
     if (w.term >= 0) out += kHighlightOpen;
-    append_escaped(out, text.substr(w.begin, word_end - w.begin));
+    append_html_escaped(out, text.substr(w.begin, word_end - w.begin));
     if (w.term >= 0) out += kHighlightClose;
     at = word_end;
   }
-  append_escaped(out, text.substr(at, end - at));
+  append_html_escaped(out, text.substr(at, end - at));
   if (word_cut || (last + 1 < words.size() && !words[last + 1].sentence_start)) out += kEllipsis;
   return out;
 }
@@ -387,31 +277,20 @@ std::string render(std::string_view text, const std::vector<PassageWord>& words,
 
 void find_words(std::string_view text, std::size_t from, std::size_t to, WordMatcher& matcher,
                 std::vector<PassageWord>& words) {
-  const char* base = text.data();
-  Cursor it(base + from, base + to);
-  std::string word;
-  bool sentence_start = true;
-  bool after_terminator = false;
-  bool after_abbreviation = false;  // the character just read follows one
-  while (!it.at_end()) {
-    const unsigned ch = *it;
-    if (!is_wordchar(ch)) {
-      if (is_cjk_terminator(ch) || (after_terminator && is_space(ch))) sentence_start = true;
-      if (is_terminator(ch) && !(ch == '.' && after_abbreviation)) after_terminator = true;
-      after_abbreviation = false;
-      ++it;
-      continue;
-    }
+  const std::string_view paragraph = text.substr(from, to - from);
+  WordReader reader(paragraph);
+  SentenceTracker sentences;
+  std::size_t gap = 0;  // where the text between the last word and the next starts
+  while (reader.next()) {
+    sentences.read_between_words(paragraph.substr(gap, reader.begin() - gap));
+    gap = reader.end();
     PassageWord w;
-    w.begin = static_cast<std::size_t>(it.raw() - base);
-    if (!(is_ascii_upper(ch) && read_initials(it, word))) read_word(it, word);
-    w.end = static_cast<std::size_t>(it.raw() - base);
-    w.sentence_start = sentence_start;
+    w.begin = from + reader.begin();
+    w.end = from + reader.end();
+    w.sentence_start = sentences.at_sentence_start();
     words.push_back(w);
-    after_abbreviation = is_abbreviation(word, ch);
-    matcher.match(word, words);
-    sentence_start = false;
-    after_terminator = false;
+    sentences.read_word(reader.word(), static_cast<unsigned char>(paragraph[reader.begin()]));
+    matcher.match(reader.word(), words);
   }
 }
 

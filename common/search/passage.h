@@ -43,8 +43,9 @@ void find_words(std::string_view text, std::size_t from, std::size_t to, WordMat
 // summed weight of the DISTINCT terms it contains; among equal windows the
 // one with more matching words, then the earliest. It starts at a sentence
 // start when one is near enough; one that reaches the end of the text with
-// room left starts earlier. With no match, the opening of the text. HTML-escaped (& < > "), matched words
-// wrapped in kHighlightOpen/kHighlightClose, "…" where a sentence is cut.
+// room left starts earlier. With no match, the opening of the text.
+// HTML-escaped (& < > " '), matched words wrapped in
+// kHighlightOpen/kHighlightClose, "…" where a sentence is cut.
 // words: find_words' output for text; weights[t] > 0 for each term t used.
 std::string render_best_passage(std::string_view text, const std::vector<PassageWord>& words,
                                 const std::vector<double>& weights, std::size_t length);

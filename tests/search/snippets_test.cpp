@@ -111,7 +111,7 @@ TEST_CASE("snippets for short texts, table of query, text and expected snippet",
       {"oil", "AT&T <b>oil</b> \"deal\"",
        "AT&amp;T &lt;b&gt;<mark>oil</mark>&lt;/b&gt; &quot;deal&quot;"},
       // Apostrophes inside a word keep it one word.
-      {"minister's", "The minister's car.", "The <mark>minister's</mark> car."},
+      {"minister's", "The minister's car.", "The <mark>minister&#39;s</mark> car."},
   };
   for (const auto& c : cases) {
     INFO("query: " << c.query);
