@@ -42,7 +42,7 @@ now() { date +%s.%N; }
 
 if [ $plot_only -eq 0 ]; then
   cmake -S . -B "$build" -G Ninja -DBERITA_BUILD_BENCH=ON >/dev/null
-  ninja -C "$build" berita-synth berita-indexer berita-query-run berita-reference-index >/dev/null
+  ninja -C "$build" berita-synth berita-indexer berita-searchd berita-query-run berita-reference-index >/dev/null
   bin=$build/bench
   for n in "${sizes[@]}"; do
     archive=$out/synth-$n.jsonl
@@ -97,6 +97,14 @@ if [ $plot_only -eq 0 ]; then
     echo "== queries: $n articles" >&2
     "$bin/berita-query-run" --berita-db "$out/berita-$n" --plain-db "$out/plain-$n" \
       --queries "$out/queries-$n.tsv" --rounds "$rounds" >"$out/queries-$n.result.tsv"
+    echo "== daemon memory: $n articles" >&2
+    {
+      printf 'plain\t'
+      scripts/daemon-rss.sh "$build/searchd/berita-searchd" "$out/berita-$n" "$out/queries-$n.tsv" 18739
+      printf 'facets\t'
+      FACETS=source,category,lang,year scripts/daemon-rss.sh "$build/searchd/berita-searchd" \
+        "$out/berita-$n" "$out/queries-$n.tsv" 18739
+    } >"$out/daemon-$n.tsv"
   done
 fi
 
@@ -119,6 +127,16 @@ summary=$out/scaling.md
           $1, b, $1 / b, p, $1 / p, p / b, $5 / $1, $6 / $1, $5 / $6
       }
     }'
+  done
+  echo
+  echo "berita-searchd resident memory after one pass over the queries (MiB; the index itself is read through the page cache, which this does not count):"
+  echo
+  echo "| articles | queries only | with facets on 4 fields |"
+  echo "|---:|---:|---:|"
+  for f in $(ls "$out"/daemon-*.tsv 2>/dev/null | sort -t- -k2 -n); do
+    n=$(basename "$f" | sed 's/daemon-\([0-9]*\).*/\1/')
+    awk -F'\t' -v n="$n" '{ rss[$1] = $3 / 1024 } END {
+      printf "| %d | %.1f | %.1f |\n", n, rss["plain"], rss["facets"] }' "$f"
   done
   echo
   echo "Query latency in microseconds (wall p50 / p95 / p99) and CPU throughput (queries per CPU-second, ratio to baseline (b)); Berita with its default ranking, and with pseudo-relevance feedback off (no-PRF)."
