@@ -5,6 +5,7 @@
 
 #include "schema/schema.h"
 #include "search/word_neighbours.h"
+#include "text/utf8.h"
 
 namespace berita {
 namespace {
@@ -14,10 +15,6 @@ using Xapian::Unicode::is_wordchar;
 // A word written once is as likely a misspelling itself ("carroon" for
 // "cartoon" on Reuters) as the spelling someone meant.
 constexpr Xapian::termcount kMinAbsentFixOccurrences = 2;
-
-std::vector<unsigned> code_points(const std::string& text) {
-  return std::vector<unsigned>(Xapian::Utf8Iterator(text), Xapian::Utf8Iterator());
-}
 
 bool is_apostrophe_or_ampersand(unsigned ch) {
   return ch == '\'' || ch == '&' || ch == 0x2019 || ch == 0x201b;

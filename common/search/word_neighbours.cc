@@ -16,10 +16,6 @@ constexpr std::size_t kMinScanLetters = 3;
 // A slip changes a word by at most one code point, at most 4 bytes.
 constexpr std::size_t kMaxByteDifference = 4;
 
-std::vector<unsigned> code_points(const std::string& text) {
-  return std::vector<unsigned>(Xapian::Utf8Iterator(text), Xapian::Utf8Iterator());
-}
-
 std::string to_utf8(const std::vector<unsigned>& code_points) {
   std::string out;
   for (const unsigned ch : code_points) Xapian::Unicode::append_utf8(out, ch);
@@ -54,7 +50,10 @@ class NeighbourSearch {
 
  private:
   bool plausible_length(const std::string& candidate) const {
-    const std::size_t a = candidate.size();
+    return plausible_length(candidate.size());
+  }
+  bool plausible_length(std::size_t bytes) const {
+    const std::size_t a = bytes;
     const std::size_t b = word_.size();
     return (a > b ? a - b : b - a) <= kMaxByteDifference;
   }
@@ -83,7 +82,11 @@ class NeighbourSearch {
     const std::size_t skip = std::strlen(schema::kReversedWordKeyPrefix);
     for (auto it = db_.metadata_keys_begin(key_prefix); it != db_.metadata_keys_end(key_prefix);
          ++it) {
-      consider(reverse_code_points((*it).substr(skip)), 0, false);
+      const std::string key = *it;
+      // Most keys sharing the suffix are far longer or shorter words: skip
+      // them before paying for the reversal.
+      if (!plausible_length(key.size() - skip)) continue;
+      consider(reverse_code_points(std::string_view(key).substr(skip)), 0, false);
     }
   }
 

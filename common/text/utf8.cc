@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include <xapian.h>
+
 namespace berita {
 namespace {
 
@@ -170,6 +172,11 @@ std::string reverse_code_points(std::string_view text) {
     read += length;
   }
   return out;
+}
+
+std::vector<unsigned> code_points(std::string_view text) {
+  const Xapian::Utf8Iterator begin(text.data(), text.size());
+  return std::vector<unsigned>(begin, Xapian::Utf8Iterator());
 }
 
 }  // namespace berita

@@ -32,6 +32,9 @@ std::string ascii_lower(std::string_view text);
 // terms, so users can type a value without quoting spaces.
 std::string slugify(std::string_view text);
 
+// The code points of text (valid UTF-8), one per element.
+std::vector<unsigned> code_points(std::string_view text);
+
 // The code points of text in reverse order, each still UTF-8 encoded:
 // "kuih" -> "hiuk", "café" -> "éfac". Invalid bytes are reversed as single
 // bytes.
