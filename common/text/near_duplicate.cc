@@ -34,19 +34,54 @@ bool is_word_byte(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-std::vector<std::string> words_of(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
+// The words of a text, lower-cased into one buffer: word i is
+// text.substr(starts[i], starts[i + 1] - starts[i] - 1), each followed by a
+// space, so a shingle is a contiguous run of the buffer.
+struct Words {
+  std::string text;
+  std::vector<std::size_t> starts;
+  std::size_t size() const { return starts.empty() ? 0 : starts.size() - 1; }
+};
+
+Words words_of(std::string_view text) {
+  Words words;
+  words.text.reserve(text.size() + 1);
+  bool in_word = false;
   for (unsigned char c : text) {
     if (is_word_byte(c)) {
-      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+      if (!in_word) words.starts.push_back(words.text.size());
+      words.text += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      in_word = true;
+    } else if (in_word) {
+      words.text += ' ';
+      in_word = false;
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  if (in_word) words.text += ' ';
+  words.starts.push_back(words.text.size());
   return words;
+}
+
+constexpr std::array<std::uint64_t, kMinHashes> make_seeds() {
+  std::array<std::uint64_t, kMinHashes> seeds{};
+  for (std::size_t h = 0; h < kMinHashes; ++h) seeds[h] = h * 0xd6e8feb86659fd93ULL;
+  return seeds;
+}
+constexpr std::array<std::uint64_t, kMinHashes> kSeeds = make_seeds();
+
+// The 64 hash functions are independent lanes, so this loop vectorises;
+// the clones let CPUs with AVX2 or AVX-512 use it (64-bit multiplies are
+// what it spends its time on). A rebuild computes a sketch per article,
+// and this loop was 15% of building a document.
+[[gnu::target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")]] void fold_minima(
+    const std::uint64_t* bases, std::size_t count, std::uint64_t* minima) {
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint64_t base = bases[i];
+    for (std::size_t h = 0; h < kMinHashes; ++h) {
+      const std::uint64_t hash = mix(base ^ kSeeds[h]);
+      minima[h] = hash < minima[h] ? hash : minima[h];
+    }
+  }
 }
 
 class DisjointSets {
@@ -70,22 +105,18 @@ class DisjointSets {
 }  // namespace
 
 std::optional<MinHashSketch> minhash_sketch(std::string_view text) {
-  const std::vector<std::string> words = words_of(text);
+  const Words words = words_of(text);
   if (words.size() < kMinSketchWords) return std::nullopt;
+  std::vector<std::uint64_t> shingle_hashes;
+  shingle_hashes.reserve(words.size());
+  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+    const std::size_t begin = words.starts[i];
+    shingle_hashes.push_back(
+        fnv1a(std::string_view(words.text).substr(begin, words.starts[i + kShingleWords] - begin)));
+  }
   std::array<std::uint64_t, kMinHashes> minima;
   minima.fill(~std::uint64_t{0});
-  std::string shingle;
-  for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
-    shingle.clear();
-    for (std::size_t k = 0; k < kShingleWords; ++k) {
-      shingle += words[i + k];
-      shingle += ' ';
-    }
-    const std::uint64_t base = fnv1a(shingle);
-    for (std::size_t h = 0; h < kMinHashes; ++h) {
-      minima[h] = std::min(minima[h], mix(base ^ (h * 0xd6e8feb86659fd93ULL)));
-    }
-  }
+  fold_minima(shingle_hashes.data(), shingle_hashes.size(), minima.data());
   MinHashSketch sketch;
   for (std::size_t h = 0; h < kMinHashes; ++h) sketch[h] = static_cast<std::uint16_t>(minima[h]);
   return sketch;
