@@ -6,6 +6,7 @@ berita_add_tests(reindex_tests
   index/update_test.cpp
   index/progress_test.cpp
   index/report_json_test.cpp
+  index/table_check_test.cpp
   e2e/reindex_support.cpp
   e2e/reindex_crash_test.cpp
   e2e/reindex_cli_test.cpp
