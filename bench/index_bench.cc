@@ -236,7 +236,13 @@ int main(int argc, char* argv[]) {
   std::map<std::string, std::vector<Sample>> samples;
   for (int r = 0; r < repetitions; ++r) {
     // Interleaved, so load changes on the machine hit every variant alike.
-    for (const auto& v : variants) samples[v.name].push_back(measure(v, input, work, -1));
+    for (const auto& v : variants) {
+      const Sample sample = measure(v, input, work, -1);
+      // Each run as it ends, so a noisy repetition can be seen, not just medians.
+      std::fprintf(stderr, "rep %d %s: %.2f s wall, %.2f s CPU\n", r + 1, v.name.c_str(),
+                   sample.wall, sample.cpu);
+      samples[v.name].push_back(sample);
+    }
   }
   fs::remove_all(work);
 
