@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "schema/schema.h"
+#include "text/stem_cache.h"
 #include "text/utf8.h"
 #include "text/words.h"
 
@@ -83,8 +84,9 @@ bool is_english_stopword(const std::string& word) {
 Analyzer::Analyzer(AnalyzerConfig config)
     : config_(std::move(config)),
       stemmer_(make_stemmer(config_.stem_language)),
+      indexing_stemmer_(make_caching_stemmer(config_.stem_language)),
       synonym_terms_(config_.synonyms, stemmer_) {
-  generator_.set_stemmer(stemmer_);
+  generator_.set_stemmer(indexing_stemmer_);
   generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
 }
 

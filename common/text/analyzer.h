@@ -73,6 +73,10 @@ class Analyzer {
 
   AnalyzerConfig config_;
   Xapian::Stem stemmer_;
+  // The TermGenerator's own stemmer: the same stems, cached
+  // (text/stem_cache.h), kept apart from stemmer_ so the cache is only
+  // touched by the thread that indexes.
+  Xapian::Stem indexing_stemmer_;
   Xapian::TermGenerator generator_;
   SynonymTerms synonym_terms_;
   // Scratch space for index_phrases, kept to save allocations per field.
