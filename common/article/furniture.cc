@@ -1,5 +1,6 @@
 #include "article/furniture.h"
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 
@@ -27,7 +28,10 @@ std::size_t find_case_insensitive(std::string_view haystack, std::string_view ne
 
 }  // namespace
 
-void PageFurniture::add_drop(std::string_view text) { drops_.push_back(normalise(text)); }
+void PageFurniture::add_drop(std::string_view text) {
+  drops_.push_back(normalise(text));
+  longest_drop_ = std::max(longest_drop_, drops_.back().size());
+}
 void PageFurniture::add_strip(std::string_view text) { strips_.emplace_back(text); }
 void PageFurniture::add_credit(std::string_view text) { credits_.push_back(normalise(text)); }
 void PageFurniture::add_end(std::string_view text) { ends_.push_back(normalise(text)); }
@@ -65,7 +69,9 @@ std::vector<ParseError> PageFurniture::load_file(const std::string& path) {
 
 bool PageFurniture::is_boilerplate(std::string_view line) const {
   if (drops_.empty()) return false;
-  const std::string normal = normalise(line);
+  // Body paragraphs are long and drop rules are prefixes, so only as much
+  // of a paragraph is normalised as the longest rule needs.
+  const std::string normal = ascii_lower(collapse_whitespace(line, longest_drop_));
   for (const auto& drop : drops_) {
     if (starts_with(normal, drop)) return true;
   }

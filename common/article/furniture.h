@@ -48,6 +48,7 @@ class PageFurniture {
 
  private:
   std::vector<std::string> drops_;    // normalised: lower-case, single spaces
+  std::size_t longest_drop_ = 0;      // bytes of the longest of drops_
   std::vector<std::string> strips_;   // as written
   std::vector<std::string> credits_;  // normalised
   std::vector<std::string> ends_;     // normalised

@@ -1,5 +1,6 @@
 #include "text/utf8.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -109,16 +110,24 @@ std::string strip_control_chars(std::string_view text) {
 }
 
 std::string collapse_whitespace(std::string_view text) {
+  return collapse_whitespace(text, text.size());
+}
+
+std::string collapse_whitespace(std::string_view text, std::size_t max_bytes) {
   std::string out;
-  out.reserve(text.size());
+  out.reserve(std::min(text.size(), max_bytes));
   bool pending_space = false;
   for (char c : text) {
     if (is_space(c)) {
       pending_space = !out.empty();
       continue;
     }
-    if (pending_space) out += ' ';
+    if (pending_space) {
+      if (out.size() == max_bytes) break;
+      out += ' ';
+    }
     pending_space = false;
+    if (out.size() == max_bytes) break;
     out += c;
   }
   return out;

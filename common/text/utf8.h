@@ -24,6 +24,9 @@ std::string strip_control_chars(std::string_view text);
 
 // Collapses runs of white space to one space and trims both ends.
 std::string collapse_whitespace(std::string_view text);
+// The first max_bytes bytes of collapse_whitespace(text) (all of it if
+// shorter), reading no more of text than that needs.
+std::string collapse_whitespace(std::string_view text, std::size_t max_bytes);
 
 // ASCII lower-casing; non-ASCII bytes are left as they are.
 std::string ascii_lower(std::string_view text);

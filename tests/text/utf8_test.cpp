@@ -39,5 +39,17 @@ TEST_CASE("collapse_whitespace, ascii_lower and slugify", "[text][utf8]") {
   CHECK(slugify("---") == "");
 }
 
+TEST_CASE("collapse_whitespace with a limit is a prefix of the whole result",
+          "[text][utf8]") {
+  for (const std::string text : {"  many \t spaces\n\nhere ", "a b", "   ", "", "word",
+                                 "Copyright  2026 \t The Star  Media  Group   "}) {
+    const std::string whole = collapse_whitespace(text);
+    for (std::size_t limit = 0; limit <= text.size() + 1; ++limit) {
+      INFO("'" << text << "' limit " << limit);
+      CHECK(collapse_whitespace(text, limit) == whole.substr(0, limit));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace berita
