@@ -33,7 +33,10 @@ void PageFurniture::add_drop(std::string_view text) {
   longest_drop_ = std::max(longest_drop_, drops_.back().size());
 }
 void PageFurniture::add_strip(std::string_view text) { strips_.emplace_back(text); }
-void PageFurniture::add_credit(std::string_view text) { credits_.push_back(normalise(text)); }
+void PageFurniture::add_credit(std::string_view text) {
+  credits_.push_back(normalise(text));
+  longest_credit_ = std::max(longest_credit_, credits_.back().size());
+}
 void PageFurniture::add_end(std::string_view text) { ends_.push_back(normalise(text)); }
 
 std::vector<ParseError> PageFurniture::load(std::istream& in, const std::string& file_name) {
@@ -79,8 +82,9 @@ bool PageFurniture::is_boilerplate(std::string_view line) const {
 }
 
 bool PageFurniture::is_credit(std::string_view line) const {
-  if (line.size() > 80) return false;  // credits are short; skip normalising body text
-  std::string normal = normalise(line);
+  if (credits_.empty() || line.size() > 80) return false;  // credits are short
+  // One byte past the longest credit and its full stop is enough to tell.
+  std::string normal = ascii_lower(collapse_whitespace(line, longest_credit_ + 2));
   if (!normal.empty() && normal.back() == '.') normal.pop_back();
   for (const auto& credit : credits_) {
     if (normal == credit) return true;
@@ -89,15 +93,16 @@ bool PageFurniture::is_credit(std::string_view line) const {
 }
 
 std::string PageFurniture::strip(std::string_view line) const {
+  std::size_t first = std::string_view::npos;
+  for (const auto& pattern : strips_) first = std::min(first, find_case_insensitive(line, pattern));
+  if (first == std::string_view::npos) return std::string(line);  // the common case
   std::string out(line);
-  bool changed = false;
   for (const auto& pattern : strips_) {
     for (std::size_t at; (at = find_case_insensitive(out, pattern)) != std::string::npos;) {
       out.erase(at, pattern.size());
-      changed = true;
     }
   }
-  return changed ? collapse_whitespace(out) : out;
+  return collapse_whitespace(out);
 }
 
 std::string PageFurniture::strip_end(std::string_view last_paragraph) const {

@@ -51,6 +51,7 @@ class PageFurniture {
   std::size_t longest_drop_ = 0;      // bytes of the longest of drops_
   std::vector<std::string> strips_;   // as written
   std::vector<std::string> credits_;  // normalised
+  std::size_t longest_credit_ = 0;    // bytes of the longest of credits_
   std::vector<std::string> ends_;     // normalised
 };
 

@@ -114,22 +114,25 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 std::string collapse_whitespace(std::string_view text, std::size_t max_bytes) {
-  std::string out;
-  out.reserve(std::min(text.size(), max_bytes));
+  // Every line of every article passes through here, so the output is
+  // written into a buffer sized up front rather than appended to.
+  std::string out(std::min(text.size(), max_bytes), '\0');
+  std::size_t size = 0;
   bool pending_space = false;
   for (char c : text) {
     if (is_space(c)) {
-      pending_space = !out.empty();
+      pending_space = size > 0;
       continue;
     }
     if (pending_space) {
-      if (out.size() == max_bytes) break;
-      out += ' ';
+      if (size == out.size()) break;
+      out[size++] = ' ';
+      pending_space = false;
     }
-    pending_space = false;
-    if (out.size() == max_bytes) break;
-    out += c;
+    if (size == out.size()) break;
+    out[size++] = c;
   }
+  out.resize(size);
   return out;
 }
 
