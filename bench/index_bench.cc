@@ -244,6 +244,11 @@ int main(int argc, char* argv[]) {
       samples[v.name].push_back(sample);
     }
   }
+  // The size target compares with the plain loop's database after
+  // compaction; the loop itself leaves it uncompacted (as timed).
+  const fs::path plain_compacted = work / "plain-compacted";
+  Xapian::Database((work / "db-plain-loop").string()).compact(plain_compacted.string());
+  const double plain_compacted_mib = dir_mib(plain_compacted);
   fs::remove_all(work);
 
   const auto& base = samples["plain-loop"];
@@ -271,6 +276,21 @@ int main(int argc, char* argv[]) {
     std::printf("| %s | %llu | %.0f | %.2f | %.2f | %.1f | %.0f | %.1f |\n", v.name.c_str(),
                 static_cast<unsigned long long>(samples[v.name].front().articles), median(rate),
                 median(mb), median(rate) / base_median, median(cpu), median(peak), median(size));
+  }
+  std::printf("\nplain loop's database after compaction: %.1f MiB\n", plain_compacted_mib);
+  // Runs of one repetition are minutes apart at most, so their ratio is the
+  // figure least moved by other load on a shared machine.
+  std::printf("ratio per repetition (articles/s over that repetition's plain loop):\n");
+  for (const auto& v : variants) {
+    if (v.name == "plain-loop") continue;
+    std::vector<double> ratios;
+    std::printf("  %s:", v.name.c_str());
+    for (std::size_t r = 0; r < samples[v.name].size(); ++r) {
+      const Sample& run = samples[v.name][r];
+      ratios.push_back((run.articles / run.wall) / (base[r].articles / base[r].wall));
+      std::printf(" %.2f", ratios.back());
+    }
+    std::printf(" (median %.2f)\n", median(ratios));
   }
   return 0;
 }
