@@ -9,7 +9,11 @@
 namespace berita {
 namespace {
 
-std::string normalise(std::string_view text) { return ascii_lower(collapse_whitespace(text)); }
+// Lower-case with single spaces; max_bytes cuts the result (and the work)
+// short when only a prefix is compared.
+std::string normalise(std::string_view text, std::size_t max_bytes = std::string_view::npos) {
+  return ascii_lower(collapse_whitespace(text, max_bytes));
+}
 
 bool starts_with(std::string_view text, std::string_view prefix) {
   return text.substr(0, prefix.size()) == prefix;
@@ -74,7 +78,7 @@ bool PageFurniture::is_boilerplate(std::string_view line) const {
   if (drops_.empty()) return false;
   // Body paragraphs are long and drop rules are prefixes, so only as much
   // of a paragraph is normalised as the longest rule needs.
-  const std::string normal = ascii_lower(collapse_whitespace(line, longest_drop_));
+  const std::string normal = normalise(line, longest_drop_);
   for (const auto& drop : drops_) {
     if (starts_with(normal, drop)) return true;
   }
@@ -84,7 +88,7 @@ bool PageFurniture::is_boilerplate(std::string_view line) const {
 bool PageFurniture::is_credit(std::string_view line) const {
   if (credits_.empty() || line.size() > 80) return false;  // credits are short
   // One byte past the longest credit and its full stop is enough to tell.
-  std::string normal = ascii_lower(collapse_whitespace(line, longest_credit_ + 2));
+  std::string normal = normalise(line, longest_credit_ + 2);
   if (!normal.empty() && normal.back() == '.') normal.pop_back();
   for (const auto& credit : credits_) {
     if (normal == credit) return true;
@@ -93,9 +97,10 @@ bool PageFurniture::is_credit(std::string_view line) const {
 }
 
 std::string PageFurniture::strip(std::string_view line) const {
-  std::size_t first = std::string_view::npos;
-  for (const auto& pattern : strips_) first = std::min(first, find_case_insensitive(line, pattern));
-  if (first == std::string_view::npos) return std::string(line);  // the common case
+  const bool any = std::any_of(strips_.begin(), strips_.end(), [line](const std::string& pattern) {
+    return find_case_insensitive(line, pattern) != std::string_view::npos;
+  });
+  if (!any) return std::string(line);  // the common case
   std::string out(line);
   for (const auto& pattern : strips_) {
     for (std::size_t at; (at = find_case_insensitive(out, pattern)) != std::string::npos;) {

@@ -2,14 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
-#include <exception>
 #include <functional>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <tuple>
 #include <utility>
 
+#include "index/side_by_side.h"
 #include "index/stored_article.h"
 #include "schema/schema.h"
 
@@ -441,25 +440,12 @@ NearDuplicateStats link_near_duplicates(const std::vector<std::string>& shard_pa
   // position list of a document whose terms change), about 0.6 ms on
   // Reuters, so the shards are written side by side. They are scratch
   // databases until merged, and the merge's output is synced.
-  std::vector<std::exception_ptr> errors(shard_paths.size());
-  const auto write_shard_keys = [&](std::size_t shard) {
-    try {
-      Xapian::WritableDatabase db(shard_paths[shard], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
-      for (const auto& [did, key] : keys_by_shard[shard]) write_key(db, did, key);
-      db.commit();
-    } catch (...) {
-      errors[shard] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> writers;
-  for (std::size_t shard = 1; shard < shard_paths.size(); ++shard) {
-    if (!keys_by_shard[shard].empty()) writers.emplace_back(write_shard_keys, shard);
-  }
-  if (!keys_by_shard.empty() && !keys_by_shard[0].empty()) write_shard_keys(0);
-  for (auto& writer : writers) writer.join();
-  for (const auto& error : errors) {
-    if (error) std::rethrow_exception(error);
-  }
+  run_side_by_side(shard_paths.size(), [&](std::size_t shard) {
+    if (keys_by_shard[shard].empty()) return;
+    Xapian::WritableDatabase db(shard_paths[shard], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+    for (const auto& [did, key] : keys_by_shard[shard]) write_key(db, did, key);
+    db.commit();
+  });
   stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return stats;
 }

@@ -4,13 +4,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <exception>
 #include <filesystem>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 #include <vector>
+
+#include "index/side_by_side.h"
 
 namespace fs = std::filesystem;
 
@@ -23,22 +23,17 @@ struct Share {
   std::size_t errors = 0;
   std::string first_failed;
   std::string details;
-  std::exception_ptr failure;
 };
 
 void check_share(Share& share) {
-  try {
-    for (const auto& table : share.tables) {
-      std::ostringstream out;
-      const std::size_t errors = Xapian::Database::check(table, 0, &out);
-      if (errors > 0 && share.errors == 0) {
-        share.first_failed = table;
-        share.details = out.str();
-      }
-      share.errors += errors;
+  for (const auto& table : share.tables) {
+    std::ostringstream out;
+    const std::size_t errors = Xapian::Database::check(table, 0, &out);
+    if (errors > 0 && share.errors == 0) {
+      share.first_failed = table;
+      share.details = out.str();
     }
-  } catch (...) {
-    share.failure = std::current_exception();
+    share.errors += errors;
   }
 }
 
@@ -62,13 +57,7 @@ void check_database_tables(const std::string& db_dir, unsigned threads) {
     least->tables.push_back(table);
     least->bytes += bytes;
   }
-  std::vector<std::thread> pool;
-  for (std::size_t i = 1; i < shares.size(); ++i) pool.emplace_back(check_share, std::ref(shares[i]));
-  check_share(shares.front());
-  for (auto& thread : pool) thread.join();
-  for (const auto& share : shares) {
-    if (share.failure) std::rethrow_exception(share.failure);
-  }
+  run_side_by_side(shares.size(), [&shares](std::size_t i) { check_share(shares[i]); });
   for (const auto& share : shares) {
     if (share.errors > 0) {
       throw std::runtime_error("Xapian's check found " + std::to_string(share.errors) +
