@@ -22,7 +22,7 @@
 #include <iostream>
 #include <map>
 
-#include "index/stored_article.h"
+#include "index/article_codec.h"
 #include "query/search_request.h"
 #include "render/json_render.h"
 #include "search/searcher.h"
@@ -182,6 +182,7 @@ void register_levers(World& world) {
   };
   auto prepared = std::make_shared<std::vector<Prepared>>();
   Xapian::Database db(world.db_path);
+  const ArticleCodec codec = ArticleCodec::for_database(db);
   Xapian::QueryParser parser = world.analyzer.make_query_parser(db);
   for (const auto& q : world.queries.at("or")) {
     Prepared p;
@@ -189,7 +190,7 @@ void register_levers(World& world) {
     p.enquire->set_query(parser.parse_query(q.text, Xapian::QueryParser::FLAG_DEFAULT));
     p.mset = p.enquire->get_mset(0, 10);
     for (auto it = p.mset.begin(); it != p.mset.end(); ++it) {
-      p.articles.push_back(decode_article(it.get_document().get_data()));
+      p.articles.push_back(codec.decode(it.get_document().get_data()));
     }
     prepared->push_back(std::move(p));
   }
@@ -233,11 +234,11 @@ void register_levers(World& world) {
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
-  benchmark::RegisterBenchmark("lever/decode_summary_10", [prepared](benchmark::State& st) {
+  benchmark::RegisterBenchmark("lever/decode_summary_10", [prepared, codec](benchmark::State& st) {
     timed_loop(st, prepared->size(), [&](std::size_t i) {
       const Prepared& p = (*prepared)[i];
       for (auto it = p.mset.begin(); it != p.mset.end(); ++it) {
-        benchmark::DoNotOptimize(decode_summary(it.get_document().get_data()));
+        benchmark::DoNotOptimize(codec.decode_summary(it.get_document().get_data()));
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
@@ -265,7 +266,7 @@ void register_levers(World& world) {
   // statistics for the snippet's background model start cold.
   for (const auto& [label, flags] : flag_sets) {
     benchmark::RegisterBenchmark((std::string("lever/fresh_mset_snippets:") + label).c_str(),
-                                 [&world, stemmer, flags = flags](benchmark::State& st) {
+                                 [&world, stemmer, codec, flags = flags](benchmark::State& st) {
       Xapian::Database own(world.db_path);
       Xapian::QueryParser qp = world.analyzer.make_query_parser(own);
       const auto& queries = world.queries.at("or");
@@ -274,7 +275,7 @@ void register_levers(World& world) {
         enquire.set_query(qp.parse_query(queries[i].text, Xapian::QueryParser::FLAG_DEFAULT));
         const Xapian::MSet mset = enquire.get_mset(0, 10);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-          const Article article = decode_article(it.get_document().get_data());
+          const Article article = codec.decode(it.get_document().get_data());
           std::string text = article.standfirst;
           for (const auto& para : article.paragraphs) text += ' ' + para;
           benchmark::DoNotOptimize(mset.snippet(text, kSnippetBytes, stemmer, flags,
@@ -284,7 +285,7 @@ void register_levers(World& world) {
     })->UseRealTime()->Unit(benchmark::kMicrosecond);
   }
   // The same with Berita's snippet generator (what Searcher::search does).
-  benchmark::RegisterBenchmark("lever/fresh_mset_snippets:berita", [&world, stemmer](benchmark::State& st) {
+  benchmark::RegisterBenchmark("lever/fresh_mset_snippets:berita", [&world, stemmer, codec](benchmark::State& st) {
     Xapian::Database own(world.db_path);
     Xapian::QueryParser qp = world.analyzer.make_query_parser(own);
     const auto& queries = world.queries.at("or");
@@ -295,12 +296,12 @@ void register_levers(World& world) {
       const Xapian::MSet mset = enquire.get_mset(0, 10);
       const SnippetTerms terms(query, own, stemmer);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const Article article = decode_article(it.get_document().get_data());
+        const Article article = codec.decode(it.get_document().get_data());
         benchmark::DoNotOptimize(make_snippet(terms, article));
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
-  benchmark::RegisterBenchmark("lever/fresh_mset_no_snippets", [&world](benchmark::State& st) {
+  benchmark::RegisterBenchmark("lever/fresh_mset_no_snippets", [&world, codec](benchmark::State& st) {
     Xapian::Database own(world.db_path);
     Xapian::QueryParser qp = world.analyzer.make_query_parser(own);
     const auto& queries = world.queries.at("or");
@@ -309,7 +310,7 @@ void register_levers(World& world) {
       enquire.set_query(qp.parse_query(queries[i].text, Xapian::QueryParser::FLAG_DEFAULT));
       const Xapian::MSet mset = enquire.get_mset(0, 10);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        benchmark::DoNotOptimize(decode_article(it.get_document().get_data()));
+        benchmark::DoNotOptimize(codec.decode(it.get_document().get_data()));
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
@@ -324,11 +325,11 @@ void register_levers(World& world) {
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
-  benchmark::RegisterBenchmark("lever/decode_article_10", [prepared](benchmark::State& st) {
+  benchmark::RegisterBenchmark("lever/decode_article_10", [prepared, codec](benchmark::State& st) {
     timed_loop(st, prepared->size(), [&](std::size_t i) {
       const Prepared& p = (*prepared)[i];
       for (auto it = p.mset.begin(); it != p.mset.end(); ++it) {
-        benchmark::DoNotOptimize(decode_article(it.get_document().get_data()));
+        benchmark::DoNotOptimize(codec.decode(it.get_document().get_data()));
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);

@@ -15,6 +15,8 @@ find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)
+# Stored articles are compressed with a zstd dictionary (index/article_codec).
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 
 if(BERITA_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)

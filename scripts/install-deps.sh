@@ -8,6 +8,7 @@ packages=(
   libxapian-dev xapian-tools
   libboost-program-options-dev
   nlohmann-json3-dev
+  libzstd-dev
   catch2
   libbenchmark-dev
   libcpp-httplib-dev

@@ -5,6 +5,7 @@ berita_add_tests(core_tests
   article/input_reader_test.cpp
   article/json_article_test.cpp
   article/text_article_test.cpp
+  index/article_codec_test.cpp
   index/stored_article_test.cpp
   query/date_expression_test.cpp
   render/json_render_test.cpp

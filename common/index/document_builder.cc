@@ -1,7 +1,6 @@
 #include "index/document_builder.h"
 
 #include "index/near_duplicate_linker.h"
-#include "index/stored_article.h"
 #include "schema/schema.h"
 #include "text/utf8.h"
 
@@ -19,6 +18,11 @@ void add_boolean(Xapian::Document& doc, std::string term) {
 }  // namespace
 
 Xapian::Document build_document(const Article& article, Analyzer& analyzer) {
+  return build_document(article, analyzer, ArticleCodec());
+}
+
+Xapian::Document build_document(const Article& article, Analyzer& analyzer,
+                                const ArticleCodec& codec) {
   Xapian::Document doc;
   analyzer.index_text(article, doc);
 
@@ -46,12 +50,12 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer) {
     add_boolean(doc, schema::prefix::kMonth + ymd.substr(0, 6));
     add_boolean(doc, schema::prefix::kDay + ymd);
   }
-  // The linker finds near-duplicate candidates through these terms; it adds
+  // The linker finds near-duplicate candidates through these keys; it adds
   // the cluster key itself once it has seen the other articles.
   if (const auto sketch = article_sketch(article)) {
-    for (const auto& term : near_duplicate_band_terms(*sketch)) doc.add_boolean_term(term);
+    doc.add_value(schema::slot::kNearDuplicateBands, encode_band_keys(band_keys(*sketch)));
   }
-  doc.set_data(encode_article(article));
+  doc.set_data(codec.encode(article));
   return doc;
 }
 

@@ -7,10 +7,15 @@
 #include <xapian.h>
 
 #include "article/article.h"
+#include "index/article_codec.h"
 #include "text/analyzer.h"
 
 namespace berita {
 
+// The stored article is written by codec (compressed if it has a
+// dictionary); the two-argument form stores it uncompressed.
+Xapian::Document build_document(const Article& article, Analyzer& analyzer,
+                                const ArticleCodec& codec);
 Xapian::Document build_document(const Article& article, Analyzer& analyzer);
 
 }  // namespace berita

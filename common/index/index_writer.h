@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "article/article.h"
+#include "index/article_codec.h"
 #include "index/near_duplicate_linker.h"
 #include "index/synonym_table.h"
 #include "index/word_keys.h"
@@ -65,6 +66,8 @@ class IndexWriter {
   void end_change();
 
   Xapian::WritableDatabase db_;
+  // The database's own: a rebuilt one compresses with its dictionary.
+  ArticleCodec codec_ = ArticleCodec::for_database(db_);
   NearDuplicateLinker linker_{db_};
   WordKeyCollector words_;  // the batch's words, for "did you mean"
   Analyzer analyzer_;

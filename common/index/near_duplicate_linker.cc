@@ -1,6 +1,7 @@
 #include "index/near_duplicate_linker.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <functional>
 #include <stdexcept>
@@ -8,8 +9,8 @@
 #include <tuple>
 #include <utility>
 
+#include "index/article_codec.h"
 #include "index/side_by_side.h"
-#include "index/stored_article.h"
 #include "schema/schema.h"
 
 namespace berita {
@@ -23,24 +24,10 @@ using FingerprintCache = std::unordered_map<Xapian::docid, Fingerprint>;
 // its term fits.
 constexpr std::size_t kMaxKeyBytes =
     240 - std::char_traits<char>::length(schema::prefix::kCluster);
-constexpr std::size_t kBandHashChars = 7;  // 6 bits each: 42 bits of the band hash
-
-// 42 bits make a chance collision of two unrelated band hashes rare even in
-// ten million documents (about 1 pair per band at 1e7), and a collision only
-// costs one comparison of sketches.
-std::string encode_band_hash(std::uint64_t hash) {
-  static constexpr char kAlphabet[] =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
-  std::string out(kBandHashChars, '0');
-  for (std::size_t i = 0; i < kBandHashChars; ++i) {
-    out[i] = kAlphabet[hash & 63];
-    hash >>= 6;
-  }
-  return out;
-}
-
-bool startswith(const std::string& text, const std::string& prefix) {
-  return text.compare(0, prefix.size(), prefix) == 0;
+// One number for a band's key in a given band, so equal keys of different
+// bands stay apart.
+std::uint64_t bucket_id(std::size_t band, std::uint32_t key) {
+  return (static_cast<std::uint64_t>(band) << 32) | key;
 }
 
 std::string cluster_term(const std::string& key) { return schema::prefix::kCluster + key; }
@@ -66,13 +53,13 @@ std::vector<Xapian::docid> docs_with(const Xapian::Database& db, const std::stri
 
 // Throws Xapian::DocNotFoundError for a missing document.
 const Fingerprint& cached_fingerprint(FingerprintCache& cache, const Xapian::Database& db,
-                                      Xapian::docid did) {
+                                      const ArticleCodec& codec, Xapian::docid did) {
   auto it = cache.find(did);
   if (it != cache.end()) return it->second;
   const std::string data = db.get_document(did).get_data();
   Fingerprint fingerprint;
   try {
-    const Article article = decode_article(data);
+    const Article article = codec.decode(data);
     fingerprint.sketch = article_sketch(article);
     if (!article.date.empty()) fingerprint.day = schema::days_since_epoch(article.date);
   } catch (const std::exception&) {
@@ -99,12 +86,13 @@ struct DateSpan {
 
 // The key for a new cluster: the id of its earliest member (undated ones
 // last, then by id), or the next one whose id names no other cluster.
-std::string new_cluster_key(const Xapian::Database& db, const std::vector<Xapian::docid>& members,
+std::string new_cluster_key(const Xapian::Database& db, const ArticleCodec& codec,
+                            const std::vector<Xapian::docid>& members,
                             const std::function<bool(const std::string&)>& in_use) {
   std::vector<std::tuple<bool, std::string, std::string>> by_date;
   for (Xapian::docid did : members) {
     try {
-      ArticleSummary summary = decode_summary(db.get_document(did).get_data());
+      ArticleSummary summary = codec.decode_summary(db.get_document(did).get_data());
       by_date.emplace_back(summary.date.empty(), std::move(summary.date), cut_key(summary.id));
     } catch (const std::runtime_error&) {
       // Not our data (members normally are): it cannot name the cluster.
@@ -182,27 +170,46 @@ class DocSets {
 // Every cluster of db: band buckets of two or more documents, each member
 // compared with up to candidates_per_band earlier members of its bucket.
 std::vector<std::vector<Xapian::docid>> find_clusters(const Xapian::Database& db,
+                                                      const ArticleCodec& codec,
                                                       const NearDuplicateOptions& options,
                                                       std::uint64_t& compared) {
+  // (key, document) per band; sorted, equal keys are a bucket in id order.
+  std::array<std::vector<std::pair<std::uint32_t, Xapian::docid>>, kLshBands> by_band;
+  const Xapian::valueno slot = schema::slot::kNearDuplicateBands;
+  for (auto value = db.valuestream_begin(slot); value != db.valuestream_end(slot); ++value) {
+    const auto keys = decode_band_keys(*value);
+    if (!keys) continue;
+    for (std::size_t band = 0; band < kLshBands; ++band) {
+      by_band[band].emplace_back((*keys)[band], value.get_docid());
+    }
+  }
   FingerprintCache fingerprints;
   DocSets sets(options.max_days_apart);
-  const std::string prefix = schema::prefix::kNearDuplicateBand;
-  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-    if (term.get_termfreq() < 2) continue;
-    const std::vector<Xapian::docid> bucket = docs_with(db, *term);
-    for (std::size_t i = 1; i < bucket.size(); ++i) {
-      const Fingerprint& mine = cached_fingerprint(fingerprints, db, bucket[i]);
-      if (!mine.sketch) continue;
-      const std::size_t limit = std::min(i, options.candidates_per_band);
-      for (std::size_t j = 0; j < limit; ++j) {
-        if (sets.find(bucket[i]) == sets.find(bucket[j])) continue;
-        const Fingerprint& other = cached_fingerprint(fingerprints, db, bucket[j]);
-        ++compared;
-        if (other.sketch && estimated_similarity(*mine.sketch, *other.sketch) >= options.threshold) {
-          sets.join(bucket[i], mine.day, bucket[j], other.day);
+  std::vector<Xapian::docid> bucket;
+  for (auto& entries : by_band) {
+    std::sort(entries.begin(), entries.end());
+    for (std::size_t start = 0; start < entries.size();) {
+      std::size_t end = start + 1;
+      while (end < entries.size() && entries[end].first == entries[start].first) ++end;
+      bucket.clear();
+      for (std::size_t i = start; i < end; ++i) bucket.push_back(entries[i].second);
+      start = end;
+      for (std::size_t i = 1; i < bucket.size(); ++i) {
+        const Fingerprint& mine = cached_fingerprint(fingerprints, db, codec, bucket[i]);
+        if (!mine.sketch) continue;
+        const std::size_t limit = std::min(i, options.candidates_per_band);
+        for (std::size_t j = 0; j < limit; ++j) {
+          if (sets.find(bucket[i]) == sets.find(bucket[j])) continue;
+          const Fingerprint& other = cached_fingerprint(fingerprints, db, codec, bucket[j]);
+          ++compared;
+          if (other.sketch &&
+              estimated_similarity(*mine.sketch, *other.sketch) >= options.threshold) {
+            sets.join(bucket[i], mine.day, bucket[j], other.day);
+          }
         }
       }
     }
+    entries = {};  // this band's memory back before the next one is sorted
   }
   return sets.groups();
 }
@@ -242,17 +249,37 @@ std::optional<MinHashSketch> article_sketch(const Article& article) {
   return minhash_sketch(text);
 }
 
-std::vector<std::string> near_duplicate_band_terms(const MinHashSketch& sketch) {
-  std::vector<std::string> terms;
-  terms.reserve(kLshBands);
+BandKeys band_keys(const MinHashSketch& sketch) {
   const auto hashes = lsh_band_hashes(sketch);
+  BandKeys keys;
+  // The band hashes are well mixed, so their low bits are as good as any.
   for (std::size_t band = 0; band < kLshBands; ++band) {
-    std::string term = schema::prefix::kNearDuplicateBand;
-    term += static_cast<char>('a' + band);
-    term += encode_band_hash(hashes[band]);
-    terms.push_back(std::move(term));
+    keys[band] = static_cast<std::uint32_t>(hashes[band]);
   }
-  return terms;
+  return keys;
+}
+
+std::string encode_band_keys(const BandKeys& keys) {
+  std::string value;
+  value.reserve(keys.size() * 4);
+  for (const std::uint32_t key : keys) {
+    for (unsigned shift = 0; shift < 32; shift += 8) value += static_cast<char>((key >> shift) & 0xFF);
+  }
+  return value;
+}
+
+std::optional<BandKeys> decode_band_keys(std::string_view value) {
+  BandKeys keys;
+  if (value.size() != keys.size() * 4) return std::nullopt;
+  for (std::size_t band = 0; band < keys.size(); ++band) {
+    std::uint32_t key = 0;
+    for (unsigned byte = 0; byte < 4; ++byte) {
+      key |= static_cast<std::uint32_t>(static_cast<unsigned char>(value[band * 4 + byte]))
+             << (8 * byte);
+    }
+    keys[band] = key;
+  }
+  return keys;
 }
 
 // A document's cluster as it stands: all members under its key, or the
@@ -265,16 +292,16 @@ struct NearDuplicateLinker::Group {
 
 NearDuplicateLinker::NearDuplicateLinker(Xapian::WritableDatabase& db,
                                          NearDuplicateOptions options)
-    : db_(db), options_(options) {}
+    : db_(db), codec_(ArticleCodec::for_database(db)), options_(options) {}
 
 void NearDuplicateLinker::note_added(Xapian::docid did, const Xapian::Document& doc) {
   fingerprints_.erase(did);  // replace_document can reuse the id for different text
-  std::vector<std::string>& band_terms = pending_[did];
-  band_terms.clear();
-  const std::string prefix = schema::prefix::kNearDuplicateBand;
-  auto term = doc.termlist_begin();
-  term.skip_to(prefix);
-  for (; term != doc.termlist_end() && startswith(*term, prefix); ++term) band_terms.push_back(*term);
+  const auto keys = decode_band_keys(doc.get_value(schema::slot::kNearDuplicateBands));
+  if (keys) {
+    pending_[did] = *keys;
+  } else {
+    pending_.erase(did);  // too short to compare
+  }
 }
 
 void NearDuplicateLinker::note_leaving(const std::string& id_term) {
@@ -289,13 +316,16 @@ void NearDuplicateLinker::note_leaving(const std::string& id_term) {
 void NearDuplicateLinker::link_pending() {
   Stopwatch watch(seconds_);
   if (fingerprints_.size() > options_.cache_limit) fingerprints_.clear();
-  std::vector<std::pair<Xapian::docid, std::vector<std::string>>> batch(pending_.begin(),
-                                                                       pending_.end());
+  std::vector<std::pair<Xapian::docid, BandKeys>> batch(pending_.begin(), pending_.end());
   pending_.clear();
   std::sort(batch.begin(), batch.end());  // earlier documents first, as they were added
-  for (const auto& [did, band_terms] : batch) {
-    const bool shared = std::any_of(band_terms.begin(), band_terms.end(),
-                                    [this](const std::string& t) { return db_.get_termfreq(t) > 1; });
+  const Buckets buckets = buckets_of(batch);
+  for (const auto& [did, keys] : batch) {
+    bool shared = false;
+    for (std::size_t band = 0; band < kLshBands && !shared; ++band) {
+      const auto bucket = buckets.find(bucket_id(band, keys[band]));
+      shared = bucket != buckets.end() && bucket->second.size() > 1;
+    }
     if (!shared) continue;
     std::optional<MinHashSketch> sketch;
     try {
@@ -304,11 +334,35 @@ void NearDuplicateLinker::link_pending() {
       continue;  // added and deleted in the same batch
     }
     if (!sketch) continue;
-    const std::vector<Xapian::docid> matches = matches_of(did, *sketch, band_terms);
+    const std::vector<Xapian::docid> matches = matches_of(did, *sketch, keys, buckets);
     if (!matches.empty()) join(did, matches);
   }
   for (const auto& key : left_clusters_) dissolve_if_alone(key);
   left_clusters_.clear();
+}
+
+NearDuplicateLinker::Buckets NearDuplicateLinker::buckets_of(
+    const std::vector<std::pair<Xapian::docid, BandKeys>>& batch) const {
+  Buckets buckets;
+  if (batch.empty()) return buckets;
+  for (const auto& entry : batch) {
+    for (std::size_t band = 0; band < kLshBands; ++band) {
+      buckets.try_emplace(bucket_id(band, entry.second[band]));
+    }
+  }
+  const std::size_t room = options_.candidates_per_band + 1;
+  const Xapian::valueno slot = schema::slot::kNearDuplicateBands;
+  for (auto value = db_.valuestream_begin(slot); value != db_.valuestream_end(slot); ++value) {
+    const auto keys = decode_band_keys(*value);
+    if (!keys) continue;
+    for (std::size_t band = 0; band < kLshBands; ++band) {
+      const auto bucket = buckets.find(bucket_id(band, (*keys)[band]));
+      if (bucket != buckets.end() && bucket->second.size() < room) {
+        bucket->second.push_back(value.get_docid());
+      }
+    }
+  }
+  return buckets;
 }
 
 NearDuplicateStats NearDuplicateLinker::stats() const {
@@ -324,26 +378,29 @@ NearDuplicateStats NearDuplicateLinker::stats() const {
 }
 
 const NearDuplicateLinker::Fingerprint& NearDuplicateLinker::fingerprint(Xapian::docid did) {
-  return cached_fingerprint(fingerprints_, db_, did);
+  return cached_fingerprint(fingerprints_, db_, codec_, did);
 }
 
 // Documents similar enough to did, most similar first.
-std::vector<Xapian::docid> NearDuplicateLinker::matches_of(
-    Xapian::docid did, const MinHashSketch& sketch, const std::vector<std::string>& band_terms) {
+std::vector<Xapian::docid> NearDuplicateLinker::matches_of(Xapian::docid did,
+                                                           const MinHashSketch& sketch,
+                                                           const BandKeys& keys,
+                                                           const Buckets& buckets) {
   std::vector<std::pair<double, Xapian::docid>> matches;
   std::unordered_set<Xapian::docid> seen{did};
-  for (const auto& term : band_terms) {
-    if (db_.get_termfreq(term) < 2) continue;
+  for (std::size_t band = 0; band < kLshBands; ++band) {
+    const auto bucket = buckets.find(bucket_id(band, keys[band]));
+    if (bucket == buckets.end() || bucket->second.size() < 2) continue;
     std::size_t examined = 0;
-    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-      if (*it == did) continue;
+    for (const Xapian::docid other_did : bucket->second) {
+      if (other_did == did) continue;
       if (++examined > options_.candidates_per_band) break;
-      if (!seen.insert(*it).second) continue;
-      const Fingerprint& other = fingerprint(*it);
+      if (!seen.insert(other_did).second) continue;
+      const Fingerprint& other = fingerprint(other_did);
       ++compared_;
       if (!other.sketch) continue;
       const double similarity = estimated_similarity(sketch, *other.sketch);
-      if (similarity >= options_.threshold) matches.emplace_back(-similarity, *it);
+      if (similarity >= options_.threshold) matches.emplace_back(-similarity, other_did);
     }
   }
   std::sort(matches.begin(), matches.end());
@@ -391,9 +448,10 @@ void NearDuplicateLinker::join(Xapian::docid did, const std::vector<Xapian::doci
   std::vector<Xapian::docid> members(inside.begin(), inside.end());
   std::sort(members.begin(), members.end());
   const std::string key =
-      named != nullptr ? named->key : new_cluster_key(db_, members, [this](const std::string& k) {
-        return db_.term_exists(cluster_term(k));
-      });
+      named != nullptr ? named->key
+                       : new_cluster_key(db_, codec_, members, [this](const std::string& k) {
+                           return db_.term_exists(cluster_term(k));
+                         });
   for (Xapian::docid member : members) set_key(member, key);
 }
 
@@ -425,8 +483,9 @@ NearDuplicateStats link_near_duplicates(const std::vector<std::string>& shard_pa
     for (const auto& path : shard_paths) all.add_database(Xapian::Database(path));
     std::unordered_set<std::string> claimed;
     const auto in_use = [&claimed](const std::string& key) { return claimed.count(key) > 0; };
-    for (const auto& members : find_clusters(all, options, stats.compared)) {
-      const std::string key = new_cluster_key(all, members, in_use);
+    const ArticleCodec codec = ArticleCodec::for_database(all);
+    for (const auto& members : find_clusters(all, codec, options, stats.compared)) {
+      const std::string key = new_cluster_key(all, codec, members, in_use);
       claimed.insert(key);
       ++stats.clusters;
       for (Xapian::docid did : members) {

@@ -11,8 +11,10 @@
 #include <mutex>
 #include <thread>
 
+#include "index/article_codec.h"
 #include "index/document_builder.h"
 #include "index/index_inputs.h"
+#include "index/stored_article.h"
 #include "index/word_keys.h"
 #include "schema/schema.h"
 
@@ -89,8 +91,14 @@ struct WorkerCounts {
 
 class Worker {
  public:
-  Worker(const ShardJob& job, std::string path, std::atomic<std::uint64_t>& written)
-      : job_(job), path_(std::move(path)), queue_(job.parallel.queue_bytes), written_(written) {}
+  // codec must be final before run starts.
+  Worker(const ShardJob& job, std::string path, std::atomic<std::uint64_t>& written,
+         const ArticleCodec& codec)
+      : job_(job),
+        path_(std::move(path)),
+        queue_(job.parallel.queue_bytes),
+        written_(written),
+        codec_(codec) {}
 
   ArticleQueue& queue() { return queue_; }
   const std::string& path() const { return path_; }
@@ -114,6 +122,10 @@ class Worker {
     // synced before it goes live, so syncing here would only cost time.
     Xapian::WritableDatabase db(path_, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
     schema::stamp_or_check(db, job_.analyzer.stem_language);
+    // Every shard holds the dictionary; the merge keeps one copy.
+    if (codec_.has_dictionary()) {
+      db.set_metadata(schema::kArticleDictionaryKey, codec_.dictionary_bytes());
+    }
     Analyzer analyzer(job_.analyzer);
     std::size_t batch_articles = 0;
     std::size_t batch_bytes = 0;
@@ -127,9 +139,9 @@ class Worker {
       const bool existed = db.term_exists(id_term);
       // add_document skips replace_document's second look-up of the id.
       if (existed) {
-        db.replace_document(id_term, build_document(article, analyzer));
+        db.replace_document(id_term, build_document(article, analyzer, codec_));
       } else {
-        db.add_document(build_document(article, analyzer));
+        db.add_document(build_document(article, analyzer, codec_));
       }
       ++(existed ? counts_.replaced : counts_.added);
       job_.crash.after_articles(++written_);
@@ -151,32 +163,56 @@ class Worker {
   std::string path_;
   ArticleQueue queue_;
   std::atomic<std::uint64_t>& written_;
+  const ArticleCodec& codec_;
   WorkerCounts counts_;
   std::exception_ptr error_;
 };
 
 // Reads and parses on the calling thread and routes each article to a worker.
+// The first articles are held back to train the stored articles' dictionary
+// (index/article_codec); the workers start once it is trained.
 class Router : public ReportingHandler {
  public:
   struct Cancelled {};
 
   Router(std::vector<std::unique_ptr<Worker>>& workers, IndexObserver& observer,
          IndexReport& report, IndexProgress& progress, const std::atomic<std::uint64_t>& written,
-         Clock::time_point start)
+         Clock::time_point start, const ParallelOptions& options,
+         std::function<void(std::string dictionary)> start_workers)
       : ReportingHandler(observer, report, progress),
         workers_(workers),
         written_(written),
-        start_(start) {}
+        start_(start),
+        options_(options),
+        start_workers_(std::move(start_workers)) {}
 
   void on_article(Article&& article) override {
-    const std::size_t slot = std::hash<std::string>{}(article.id) % workers_.size();
-    const auto wait_start = Clock::now();
-    // A failed worker cancels the queues; stop reading at once rather than
-    // parse the rest of a large file for nothing.
-    if (!workers_[slot]->queue().push(std::move(article))) throw Cancelled();
-    waited_ += seconds_since(wait_start);
-    if (++routed_ % kProgressEveryArticles == 0) publish();
+    if (!started_) {
+      held_bytes_ += text_bytes(article);
+      held_.push_back(std::move(article));
+      if (held_.size() >= options_.dictionary_sample_articles ||
+          held_bytes_ >= options_.dictionary_sample_bytes) {
+        start();
+      }
+      return;
+    }
+    route(std::move(article));
   }
+
+  // Trains on what is held, starts the workers and hands them the held
+  // articles. Called by on_article, or after the last input if the sample
+  // never filled.
+  void start() {
+    if (started_) return;
+    std::vector<std::string> samples;
+    samples.reserve(held_.size());
+    for (const auto& article : held_) samples.push_back(encode_article(article));
+    start_workers_(train_article_dictionary(samples));
+    started_ = true;
+    for (auto& article : held_) route(std::move(article));
+    held_.clear();
+  }
+
   void publish() {
     progress_.articles = written_.load();
     progress_.elapsed_seconds = seconds_since(start_);
@@ -186,9 +222,24 @@ class Router : public ReportingHandler {
   double waited_seconds() const { return waited_; }
 
  private:
+  void route(Article&& article) {
+    const std::size_t slot = std::hash<std::string>{}(article.id) % workers_.size();
+    const auto wait_start = Clock::now();
+    // A failed worker cancels the queues; stop reading at once rather than
+    // parse the rest of a large file for nothing.
+    if (!workers_[slot]->queue().push(std::move(article))) throw Cancelled();
+    waited_ += seconds_since(wait_start);
+    if (++routed_ % kProgressEveryArticles == 0) publish();
+  }
+
   std::vector<std::unique_ptr<Worker>>& workers_;
   const std::atomic<std::uint64_t>& written_;
   Clock::time_point start_;
+  const ParallelOptions& options_;
+  std::function<void(std::string)> start_workers_;
+  std::vector<Article> held_;
+  std::size_t held_bytes_ = 0;
+  bool started_ = false;
   std::uint64_t routed_ = 0;
   double waited_ = 0;
 };
@@ -199,26 +250,31 @@ ShardResult build_shards(const ShardJob& job, IndexObserver& observer, IndexRepo
   const auto start = Clock::now();
   const unsigned threads = std::max(1u, job.parallel.threads);
   std::atomic<std::uint64_t> written{0};
+  ArticleCodec codec;  // final before the workers start
   std::vector<std::unique_ptr<Worker>> workers;
   for (unsigned i = 0; i < threads; ++i) {
-    workers.push_back(
-        std::make_unique<Worker>(job, job.build_dir + "/shard-" + std::to_string(i), written));
+    workers.push_back(std::make_unique<Worker>(
+        job, job.build_dir + "/shard-" + std::to_string(i), written, codec));
   }
   const auto cancel_all = [&workers] {
     for (auto& worker : workers) worker->queue().cancel();
   };
   std::vector<std::thread> pool;
-  for (auto& worker : workers) {
-    pool.emplace_back([&worker, &cancel_all] { worker->run(cancel_all); });
-  }
+  const auto start_workers = [&](std::string dictionary) {
+    if (!dictionary.empty()) codec = ArticleCodec(dictionary);
+    for (auto& worker : workers) {
+      pool.emplace_back([&worker, &cancel_all] { worker->run(cancel_all); });
+    }
+  };
 
   IndexProgress progress;
   progress.total_bytes = job.inputs->total_bytes;
-  Router router(workers, observer, report, progress, written, start);
+  Router router(workers, observer, report, progress, written, start, job.parallel, start_workers);
   std::exception_ptr read_error;
   const auto parse_start = Clock::now();
   try {
     for (const auto& file : job.inputs->files) read_input(file, *job.furniture, job.limits, router);
+    router.start();
   } catch (const Router::Cancelled&) {
     // The failing worker's error is rethrown below.
   } catch (...) {

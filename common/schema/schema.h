@@ -22,9 +22,12 @@ namespace berita::schema {
 
 // Bump when terms, slots or stored data change meaning; a database with
 // another version is refused and must be rebuilt.
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 inline constexpr const char* kVersionKey = "berita.schema_version";
 inline constexpr const char* kStemLanguageKey = "berita.stem_language";
+// The zstd dictionary stored articles are compressed with (index/article_codec);
+// absent when they are stored uncompressed.
+inline constexpr const char* kArticleDictionaryKey = "berita.article_dictionary";
 
 // User metadata keys, one per indexed word, holding the word spelt backwards
 // (schema::reversed_word_key). "Did you mean" finds the words that begin like
@@ -49,9 +52,6 @@ inline constexpr const char* kDay = "D";            // boolean, YYYYMMDD
 // Boolean: the near-duplicate cluster an article belongs to (the cluster key
 // of slot::kCluster), so the other members of a cluster can be listed.
 inline constexpr const char* kCluster = "XCL";
-// Boolean: one locality-sensitive hash band of the article's MinHash sketch;
-// articles sharing a band term are near-duplicate candidates.
-inline constexpr const char* kNearDuplicateBand = "XND";
 }  // namespace prefix
 
 namespace slot {
@@ -63,6 +63,12 @@ inline constexpr Xapian::valueno kCategory = 4;   // first category slug, for fa
 // Near-duplicate cluster key (the id of the cluster's first article), empty
 // for an article with no known duplicate: Enquire's collapse key.
 inline constexpr Xapian::valueno kCluster = 5;
+// The locality-sensitive hash bands of the article's MinHash sketch
+// (encode_band_keys); articles sharing a band are near-duplicate candidates.
+// A value rather than a term per band: as terms they were 10 single-posting
+// lists per article, a tenth of the compacted database; as one value they
+// cost 40 bytes, and the linker reads them as a stream.
+inline constexpr Xapian::valueno kNearDuplicateBands = 6;
 }  // namespace slot
 
 // Facets users may ask for, and the slot each one counts. year and month are

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "index/stored_article.h"
+#include "index/article_codec.h"
 #include "query/invalid_request.h"
 #include "schema/schema.h"
 #include "text/utf8.h"
@@ -70,8 +70,8 @@ std::vector<Completion> complete_word(const Xapian::Database& db, const Input& i
   return out;
 }
 
-std::vector<Completion> complete_title(const Xapian::Database& db, const Input& input,
-                                       unsigned limit) {
+std::vector<Completion> complete_title(const Xapian::Database& db, const ArticleCodec& codec,
+                                       const Input& input, unsigned limit) {
   std::vector<Xapian::Query> parts;
   for (const auto& word : input.words) parts.emplace_back(schema::prefix::kTitle + word);
   if (!input.partial.empty()) {
@@ -87,7 +87,7 @@ std::vector<Completion> complete_title(const Xapian::Database& db, const Input& 
   const Xapian::MSet mset = enquire.get_mset(0, limit);
   std::vector<Completion> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    ArticleSummary summary = decode_summary(it.get_document().get_data());
+    ArticleSummary summary = codec.decode_summary(it.get_document().get_data());
     Completion c;
     c.kind = Completion::Kind::kTitle;
     c.text = std::move(summary.title);
@@ -101,6 +101,11 @@ std::vector<Completion> complete_title(const Xapian::Database& db, const Input& 
 
 std::vector<Completion> complete(const Xapian::Database& db, const std::string& prefix,
                                  unsigned limit) {
+  return complete(db, ArticleCodec::for_database(db), prefix, limit);
+}
+
+std::vector<Completion> complete(const Xapian::Database& db, const ArticleCodec& codec,
+                                 const std::string& prefix, unsigned limit) {
   if (prefix.size() > kMaxPrefixBytes) {
     throw InvalidRequest("bad_parameter", "prefix",
                          "prefix is longer than " + std::to_string(kMaxPrefixBytes) + " bytes");
@@ -118,7 +123,7 @@ std::vector<Completion> complete(const Xapian::Database& db, const std::string& 
   }
   std::vector<Completion> out;
   if (!input.partial.empty()) out = complete_word(db, input, limit);
-  std::vector<Completion> titles = complete_title(db, input, limit);
+  std::vector<Completion> titles = complete_title(db, codec, input, limit);
   out.insert(out.end(), std::make_move_iterator(titles.begin()),
              std::make_move_iterator(titles.end()));
   return out;

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "index/article_codec.h"
+
 namespace berita {
 
 struct Completion {
@@ -30,6 +32,10 @@ inline constexpr std::size_t kMaxPrefixBytes = 100;
 // starting with the partial one. Up to limit of each kind, words first.
 // Throws InvalidRequest("bad_parameter", "prefix") for a prefix with no
 // letters or digits, over kMaxPrefixBytes, or not UTF-8.
+// Headlines are read with codec, which must be db's (ArticleCodec::for_database);
+// the form without one reads it from db first.
+std::vector<Completion> complete(const Xapian::Database& db, const ArticleCodec& codec,
+                                 const std::string& prefix, unsigned limit = kDefaultCompletions);
 std::vector<Completion> complete(const Xapian::Database& db, const std::string& prefix,
                                  unsigned limit = kDefaultCompletions);
 

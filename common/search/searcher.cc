@@ -4,7 +4,6 @@
 #include <optional>
 #include <filesystem>
 
-#include "index/stored_article.h"
 #include "query/invalid_request.h"
 #include "query/query_builder.h"
 #include "schema/schema.h"
@@ -64,6 +63,7 @@ Searcher::Searcher(std::string db_path, RankingConfig ranking)
     : db_path_(std::move(db_path)),
       resolved_path_(resolve(db_path_)),
       db_(open_database(resolved_path_)),
+      codec_(ArticleCodec::for_database(db_)),
       ranking_(std::move(ranking)),
       analyzer_(analyzer_config_for(db_, ranking_)),
       parser_(analyzer_.make_query_parser(db_)) {}
@@ -72,7 +72,9 @@ Xapian::rev Searcher::revision() const { return db_.get_revision(); }
 
 bool Searcher::reopen() {
   try {
-    return db_.reopen();
+    if (!db_.reopen()) return false;
+    codec_ = ArticleCodec::for_database(db_);
+    return true;
   } catch (const Xapian::Error& e) {
     throw DatabaseUnavailable("cannot reopen database " + db_path_ + ": " + e.get_description());
   }
@@ -84,6 +86,7 @@ bool Searcher::refresh() {
   Xapian::Database fresh = open_database(resolved);
   analyzer_ = Analyzer(analyzer_config_for(fresh, ranking_));
   parser_ = analyzer_.make_query_parser(fresh);
+  codec_ = ArticleCodec::for_database(fresh);
   db_ = std::move(fresh);
   resolved_path_ = resolved;
   return true;
@@ -214,7 +217,7 @@ std::optional<Article> Searcher::find_article(const std::string& id) {
     const std::string term = schema::id_term(id);
     Xapian::PostingIterator it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
-    return decode_article(db_.get_document(*it).get_data());
+    return codec_.decode(db_.get_document(*it).get_data());
   });
 }
 
@@ -253,7 +256,7 @@ std::optional<SearchResult> Searcher::similar_once(const std::string& id, unsign
 }
 
 std::vector<Completion> Searcher::complete(const std::string& prefix, unsigned limit) {
-  return with_retries("completing failed", [&] { return berita::complete(db_, prefix, limit); });
+  return with_retries("completing failed", [&] { return berita::complete(db_, codec_, prefix, limit); });
 }
 
 void Searcher::explain_hits(const Xapian::Query& query, const Xapian::MSet& mset,
@@ -287,14 +290,14 @@ void Searcher::add_duplicates(const Xapian::Document& doc, Hit& hit) const {
   for (auto it = db_.postlist_begin(term);
        it != db_.postlist_end(term) && hit.duplicate_ids.size() < kMaxDuplicateIds; ++it) {
     if (*it == self) continue;
-    hit.duplicate_ids.push_back(decode_summary(db_.get_document(*it).get_data()).id);
+    hit.duplicate_ids.push_back(codec_.decode_summary(db_.get_document(*it).get_data()).id);
   }
 }
 
 void Searcher::fill_hit(const std::string& data, const SnippetTerms* snippet_terms,
                         Hit& hit) const {
   if (snippet_terms != nullptr) {
-    Article article = decode_article(data);
+    Article article = codec_.decode(data);
     hit.snippet = make_snippet(*snippet_terms, article);
     hit.id = std::move(article.id);
     hit.title = std::move(article.title);
@@ -302,7 +305,7 @@ void Searcher::fill_hit(const std::string& data, const SnippetTerms* snippet_ter
     hit.source = std::move(article.source);
     hit.url = std::move(article.url);
   } else {
-    ArticleSummary summary = decode_summary(data);
+    ArticleSummary summary = codec_.decode_summary(data);
     hit.id = std::move(summary.id);
     hit.title = std::move(summary.title);
     hit.date = std::move(summary.date);

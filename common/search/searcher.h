@@ -15,6 +15,7 @@
 #include <string>
 
 #include "article/article.h"
+#include "index/article_codec.h"
 #include "query/search_request.h"
 #include "search/autocomplete.h"
 #include "search/ranking.h"
@@ -95,6 +96,8 @@ class Searcher {
   std::string db_path_;
   std::string resolved_path_;  // db_path_ with symlinks resolved, when opened
   Xapian::Database db_;
+  // db_'s own; reread whenever db_ is reopened or replaced.
+  ArticleCodec codec_;
   RankingConfig ranking_;
   Analyzer analyzer_;
   // Built once per database: a QueryParser with its stop list and field

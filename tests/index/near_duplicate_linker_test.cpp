@@ -1,4 +1,4 @@
-// Near-duplicate linking at index time: band terms in every document, and
+// Near-duplicate linking at index time: band keys in every document, and
 // clusters formed in update mode (before each commit) and in rebuild mode
 // (across shards), checked through the real database.
 #include "index/near_duplicate_linker.h"
@@ -184,7 +184,7 @@ TEST_CASE("the sample stories are what the tests assume", "[index][near_duplicat
   CHECK(similarity(kEdited, kSameTopic) < 0.2);
 }
 
-TEST_CASE("band terms come from headline and body and survive storing the article",
+TEST_CASE("band keys come from headline and body and survive storing the article",
           "[index][near_duplicate]") {
   Article article;
   article.id = "wire";
@@ -192,26 +192,48 @@ TEST_CASE("band terms come from headline and body and survive storing the articl
   article.paragraphs = {kWireBody};
   Analyzer analyzer{AnalyzerConfig{}};
   const Xapian::Document doc = build_document(article, analyzer);
-  std::vector<std::string> band_terms;
-  const std::string prefix = schema::prefix::kNearDuplicateBand;
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    if ((*it).compare(0, prefix.size(), prefix) == 0) band_terms.push_back(*it);
+  const auto stored = decode_band_keys(doc.get_value(schema::slot::kNearDuplicateBands));
+  REQUIRE(stored);
+  const MinHashSketch sketch = *article_sketch(decode_article(doc.get_data()));
+  CHECK(*stored == band_keys(sketch));
+  // Each key is its band's hash, so equal bands give equal keys.
+  const auto hashes = lsh_band_hashes(sketch);
+  for (std::size_t band = 0; band < kLshBands; ++band) {
+    CHECK((*stored)[band] == static_cast<std::uint32_t>(hashes[band]));
   }
-  std::sort(band_terms.begin(), band_terms.end());
-  auto expected = near_duplicate_band_terms(*article_sketch(decode_article(doc.get_data())));
-  std::sort(expected.begin(), expected.end());
-  CHECK(band_terms.size() == kLshBands);
-  CHECK(band_terms == expected);
   CHECK(doc.get_value(schema::slot::kCluster).empty());
+  // No band terms any more: nothing in the term list names a band.
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    CHECK((*it).compare(0, 3, "XND") != 0);
+  }
 
   Article brief;
   brief.id = "brief";
   brief.title = "Ringgit opens higher";
   brief.paragraphs = {"The ringgit opened higher against the US dollar on Monday."};
   const Xapian::Document short_doc = build_document(brief, analyzer);
-  for (auto it = short_doc.termlist_begin(); it != short_doc.termlist_end(); ++it) {
-    CHECK((*it).compare(0, prefix.size(), prefix) != 0);
+  CHECK(short_doc.get_value(schema::slot::kNearDuplicateBands).empty());
+}
+
+TEST_CASE("band keys round-trip through their value, and other lengths are refused",
+          "[index][near_duplicate]") {
+  BandKeys keys{};
+  for (std::size_t band = 0; band < kLshBands; ++band) {
+    keys[band] = static_cast<std::uint32_t>(0x9E3779B9u * (band + 1));
   }
+  keys[0] = 0;
+  keys[1] = 0xFFFFFFFFu;
+  const std::string value = encode_band_keys(keys);
+  CHECK(value.size() == 4 * kLshBands);
+  // Little endian: the first band's lowest byte comes first.
+  CHECK(value.substr(4, 4) == std::string(4, '\xFF'));
+  CHECK(static_cast<unsigned char>(value[8]) == ((0x9E3779B9u * 3) & 0xFF));
+  const auto back = decode_band_keys(value);
+  REQUIRE(back);
+  CHECK(*back == keys);
+  CHECK_FALSE(decode_band_keys(""));
+  CHECK_FALSE(decode_band_keys(value.substr(1)));
+  CHECK_FALSE(decode_band_keys(value + "x"));
 }
 
 TEST_CASE("update mode links a lightly edited repost but not a story on the same topic",

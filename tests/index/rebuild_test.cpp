@@ -5,11 +5,13 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <filesystem>
 #include <set>
 #include <thread>
 
 #include "e2e/reindex_support.h"
+#include "index/article_codec.h"
 #include "index/generations.h"
 #include "index/indexer.h"
 #include "schema/schema.h"
@@ -104,6 +106,67 @@ TEST_CASE("every shard's words reach did-you-mean through the merge", "[index][r
   CHECK(suggest_correction(db, "mahatir", analyzer) == "mahathir");  // slip late in the word
   CHECK(suggest_correction(db, "mhathir", analyzer) == "mahathir");  // slip early in the word
   CHECK(suggest_correction(db, "mohammad", analyzer) == "mohamad");
+}
+
+TEST_CASE("a rebuild compresses stored articles with a dictionary every reader uses",
+          "[index][rebuild][codec]") {
+  ScratchDir dir;
+  // 700 Reuters stories (about 600 KB) are more than the training sample
+  // needs; a wire story sent twice under two ids must still be linked.
+  const std::string slice =
+      reindex_test::corpus_slice(dir, "reuters21578/docs.jsonl", 0, 700, "reuters.jsonl");
+  std::string wire;
+  for (int sentence = 0; sentence < 12; ++sentence) {
+    wire += "Sentence " + std::to_string(sentence) +
+            " of the zebrafish export report names growers, ports and tonnages. ";
+  }
+  const std::string copies = dir.write(
+      "wire.jsonl", jsonl("wire-1", "Zebrafish exports rise", wire) +
+                        jsonl("wire-2", "Zebrafish exports rise sharply", wire));
+  IndexObserver quiet;
+  run_indexer(rebuild_config(dir.file("db"), {slice, copies}), quiet);
+
+  Xapian::Database db(dir.file("db"));
+  REQUIRE_FALSE(db.get_metadata(schema::kArticleDictionaryKey).empty());
+  const ArticleCodec codec = ArticleCodec::for_database(db);
+  std::size_t compressed = 0;
+  std::set<std::string> ids;
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const std::string data = db.get_document(*it).get_data();
+    if (!data.empty() && data[0] == '\x02') ++compressed;
+    ids.insert(codec.decode(data).id);
+  }
+  CHECK(ids.size() == db.get_doccount());
+  CHECK(compressed * 10 >= db.get_doccount() * 9);
+
+  // What went in comes out, through the searcher's own codec.
+  const std::string lines = test::read_file(slice);
+  const auto first = nlohmann::json::parse(lines.substr(0, lines.find('\n')));
+  Searcher searcher(dir.file("db"));
+  const auto article = searcher.find_article(first.at("id").get<std::string>());
+  REQUIRE(article);
+  CHECK(article->title == first.at("title").get<std::string>());
+  CHECK_FALSE(article->paragraphs.empty());
+  SearchRequest request;
+  request.query = "zebrafish";
+  request.collapse = true;
+  const SearchResult result = searcher.search(request);
+  REQUIRE(result.hits.size() == 1);
+  CHECK(result.hits[0].duplicates == 1);
+  CHECK(result.hits[0].title.rfind("Zebrafish exports rise", 0) == 0);
+  CHECK(result.hits[0].snippet.find("zebrafish") != std::string::npos);
+
+  // An update of the rebuilt database writes with the same dictionary.
+  IndexerConfig update;
+  update.db_path = dir.file("db");
+  update.inputs = {dir.write("late.jsonl", jsonl("late", "Quokka census published",
+                                                 "Rangers counted quokkas on the island."))};
+  run_indexer(update, quiet);
+  Xapian::Database after(dir.file("db"));
+  const Xapian::docid late = *after.postlist_begin(schema::id_term("late"));
+  CHECK(after.get_document(late).get_data()[0] == '\x02');
+  Searcher fresh(dir.file("db"));
+  CHECK(hit_ids(fresh, "quokka") == std::vector<std::string>{"late"});
 }
 
 TEST_CASE("a rebuild can leave out taken-down ids", "[index][rebuild]") {

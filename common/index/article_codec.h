@@ -1,0 +1,79 @@
+// How a stored article (index/stored_article) is written into a document's
+// data: as it is, or compressed with a zstd dictionary trained on the
+// archive's own articles.
+//
+// A news story is short (900 bytes on Reuters) and shares its vocabulary and
+// layout with the rest of the archive. Xapian compresses each document's data
+// alone with zlib, which gets 1.6x on Reuters' stored articles; a 110 KB
+// dictionary trained on 2,000 of them gets 2.4x over the whole archive,
+// taking the data table from 11.1 to 7.9 MB, and decompresses in about 2 µs
+// an article.
+//
+// A rebuild trains one dictionary from the first articles it reads and
+// keeps it in the database (schema::kArticleDictionaryKey); later updates of
+// that database use it too. A database without one (built by updates alone)
+// keeps articles uncompressed, and Xapian's zlib applies as before. Each
+// compressed article names its dictionary (zstd's dictionary id), so data
+// and dictionary can never be silently mismatched.
+//
+// Thread safety: a codec is immutable once built and may be shared by
+// threads; each thread uses its own zstd contexts.
+#ifndef BERITA_INDEX_ARTICLE_CODEC_H
+#define BERITA_INDEX_ARTICLE_CODEC_H
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "article/article.h"
+#include "index/stored_article.h"
+
+namespace Xapian {
+class Database;
+}  // namespace Xapian
+
+namespace berita {
+
+class ArticleCodec {
+ public:
+  // Writes and reads uncompressed articles only.
+  ArticleCodec() = default;
+  // Throws std::invalid_argument if dictionary is not a zstd dictionary.
+  explicit ArticleCodec(std::string_view dictionary);
+
+  // The codec of a database: its dictionary, or none.
+  static ArticleCodec for_database(const Xapian::Database& db);
+
+  bool has_dictionary() const { return dictionary_ != nullptr; }
+  // Empty without one.
+  std::string dictionary_bytes() const;
+
+  // Compressed when there is a dictionary and that is smaller.
+  std::string encode(const Article& article) const;
+
+  // Both read either form. Throw std::runtime_error on data not written by
+  // encode (or encode_article), or compressed with another dictionary.
+  Article decode(std::string_view data) const;
+  ArticleSummary decode_summary(std::string_view data) const;
+
+ private:
+  struct Dictionary;
+  // The plain form of data, in scratch if it had to be decompressed.
+  std::string_view plain(std::string_view data, std::string& scratch) const;
+
+  std::shared_ptr<const Dictionary> dictionary_;
+};
+
+// Minimum plain bytes of samples worth training on: below this an archive is
+// small enough that compressing it does not matter, and zstd's trainer has
+// too little to learn from.
+inline constexpr std::size_t kMinDictionarySampleBytes = 256 * 1024;
+
+// A dictionary trained on samples (stored articles as encode_article writes
+// them), or an empty string if they are too few or training fails.
+std::string train_article_dictionary(const std::vector<std::string>& samples);
+
+}  // namespace berita
+
+#endif
