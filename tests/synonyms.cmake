@@ -5,6 +5,7 @@ berita_add_tests(synonyms_tests
   search/synonym_search_test.cpp
   search/spelling_test.cpp
   search/word_neighbours_test.cpp
+  index/word_keys_test.cpp
   e2e/synonyms_e2e_test.cpp
 )
 # The end-to-end cases run the real programs.

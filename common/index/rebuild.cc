@@ -12,6 +12,7 @@
 #include "index/parallel_indexer.h"
 #include "index/synonym_table.h"
 #include "index/table_check.h"
+#include "index/word_keys.h"
 #include "schema/schema.h"
 
 namespace fs = std::filesystem;
@@ -35,6 +36,20 @@ class MergeCompactor : public Xapian::Compactor {
   explicit MergeCompactor(const CrashPoint& crash) : crash_(crash) {}
   void set_status(const std::string& /*table*/, const std::string& status) override {
     if (status.empty() && ++tables_started_ == 2) crash_.at("merge");
+  }
+  // Each shard wrote the word buckets of its own words; the merged bucket
+  // holds them all. Other keys (schema, dictionary) are the same in every
+  // shard, and the first copy is kept.
+  std::string resolve_duplicate_metadata(const std::string& key, std::size_t num_tags,
+                                         const std::string tags[]) override {
+    // Xapian 1.4 passes the key as its table stores it, behind the two
+    // bytes that mark a metadata entry.
+    std::string_view user_key = key;
+    if (user_key.size() >= 2 && user_key[0] == '\0' && user_key[1] == '\xC0') {
+      user_key.remove_prefix(2);
+    }
+    if (user_key.rfind(schema::kReversedWordKeyPrefix, 0) != 0) return tags[0];
+    return merge_word_buckets(std::vector<std::string_view>(tags, tags + num_tags));
   }
 
  private:

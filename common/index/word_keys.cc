@@ -1,16 +1,78 @@
 #include "index/word_keys.h"
 
 #include <algorithm>
+#include <map>
 
 #include "schema/schema.h"
+#include "text/utf8.h"
 
 namespace berita {
 namespace {
 
-// Xapian deletes a metadata entry set to "", so the key carries one byte.
-constexpr const char* kPresent = "1";
+// Xapian terms are at most 245 bytes, so one byte holds any length here;
+// a longer word (not from Xapian) is left out rather than stored wrong.
+constexpr std::size_t kMaxWordBytes = 255;
+
+std::size_t shared_prefix(const std::string& a, const std::string& b) {
+  const std::size_t n = std::min({a.size(), b.size(), kMaxWordBytes});
+  std::size_t i = 0;
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+// Reversed words grouped by bucket key.
+using Buckets = std::map<std::string, std::vector<std::string>>;
+
+void add_word(Buckets& buckets, const std::string& word) {
+  std::string reversed = reverse_code_points(word);
+  std::string key = schema::word_bucket_key(reversed);
+  buckets[std::move(key)].push_back(std::move(reversed));
+}
 
 }  // namespace
+
+std::string encode_word_bucket(const std::vector<std::string>& sorted_reversed_words) {
+  std::string out;
+  const std::string* previous = nullptr;
+  for (const auto& word : sorted_reversed_words) {
+    if (word.empty() || word.size() > kMaxWordBytes) continue;
+    if (previous != nullptr && word == *previous) continue;
+    const std::size_t shared = previous == nullptr ? 0 : shared_prefix(*previous, word);
+    out += static_cast<char>(shared);
+    out += static_cast<char>(word.size() - shared);
+    out.append(word, shared, std::string::npos);
+    previous = &word;
+  }
+  return out;
+}
+
+std::vector<std::string> decode_word_bucket(std::string_view entry) {
+  std::vector<std::string> words;
+  std::string word;
+  std::size_t pos = 0;
+  while (pos + 2 <= entry.size()) {
+    const auto shared = static_cast<unsigned char>(entry[pos]);
+    const auto rest = static_cast<unsigned char>(entry[pos + 1]);
+    pos += 2;
+    if (shared > word.size() || rest > entry.size() - pos) break;
+    word.resize(shared);
+    word.append(entry.substr(pos, rest));
+    pos += rest;
+    words.push_back(word);
+  }
+  return words;
+}
+
+std::string merge_word_buckets(const std::vector<std::string_view>& entries) {
+  std::vector<std::string> words;
+  for (const auto entry : entries) {
+    std::vector<std::string> more = decode_word_bucket(entry);
+    words.insert(words.end(), std::make_move_iterator(more.begin()),
+                 std::make_move_iterator(more.end()));
+  }
+  std::sort(words.begin(), words.end());
+  return encode_word_bucket(words);
+}
 
 void WordKeyCollector::note(const Xapian::Document& doc) {
   for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
@@ -20,40 +82,45 @@ void WordKeyCollector::note(const Xapian::Document& doc) {
 }
 
 std::size_t WordKeyCollector::write(Xapian::WritableDatabase& db) {
-  std::size_t added = 0;
-  for (const auto& word : words_) {
-    const std::string key = schema::reversed_word_key(word);
-    if (!db.get_metadata(key).empty()) continue;
-    db.set_metadata(key, kPresent);
-    ++added;
-  }
+  Buckets buckets;
+  for (const auto& word : words_) add_word(buckets, word);
   words_.clear();
+  std::size_t added = 0;
+  for (auto& [key, fresh] : buckets) {
+    const std::string old_entry = db.get_metadata(key);
+    std::vector<std::string> words = decode_word_bucket(old_entry);
+    const std::size_t before = words.size();
+    words.insert(words.end(), fresh.begin(), fresh.end());
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    if (words.size() == before) continue;
+    added += words.size() - before;
+    db.set_metadata(key, encode_word_bucket(words));
+  }
   return added;
 }
 
 std::size_t add_word_keys_from_terms(Xapian::WritableDatabase& db, std::size_t per_commit) {
   per_commit = std::max<std::size_t>(1, per_commit);
-  // The term iterator is reopened after each commit instead of being
-  // trusted across it.
-  std::size_t written = 0;
-  std::string last;
-  for (bool done = false; !done;) {
-    auto it = db.allterms_begin();
-    if (!last.empty()) {
-      it.skip_to(last);
-      if (it != db.allterms_end() && *it == last) ++it;
-    }
-    for (std::size_t n = 0; it != db.allterms_end() && n < per_commit; ++it) {
-      last = *it;
-      if (!schema::is_word_term(last)) continue;
-      db.set_metadata(schema::reversed_word_key(last), kPresent);
-      ++n;
-      ++written;
-    }
-    done = it == db.allterms_end();
-    db.commit();
+  Buckets buckets;
+  std::size_t words = 0;
+  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+    const std::string term = *it;
+    if (!schema::is_word_term(term)) continue;
+    add_word(buckets, term);
+    ++words;
   }
-  return written;
+  std::size_t since_commit = 0;
+  for (auto& [key, reversed] : buckets) {
+    std::sort(reversed.begin(), reversed.end());
+    db.set_metadata(key, encode_word_bucket(reversed));
+    if (++since_commit >= per_commit) {
+      db.commit();
+      since_commit = 0;
+    }
+  }
+  db.commit();
+  return words;
 }
 
 }  // namespace berita

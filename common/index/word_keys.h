@@ -1,10 +1,19 @@
-// Writes the reversed-word keys (schema::kReversedWordKeyPrefix) that "did
-// you mean" looks words up by (search/word_neighbours.h), in both indexing
-// modes. They replace Xapian's spelling table, whose fragment lists cost a
-// quarter of indexing time and about 1 ms of search per rare query word.
+// Writes the reversed words that "did you mean" looks words up by
+// (search/word_neighbours.h), in both indexing modes. They replace Xapian's
+// spelling table, whose fragment lists cost a quarter of indexing time and
+// about 1 ms of search per rare query word.
 //
-// A key is never removed: a word whose last article left the archive keeps
-// its key, and the search side skips words with no articles.
+// Every indexed word is stored spelt backwards in the metadata entry of its
+// bucket (schema::word_bucket_key: its first three letters backwards), the
+// bucket's words sorted and front-coded. One metadata key per word, as
+// before, cost about 45 bytes a word in a compacted database (2.1 MB on
+// Reuters, 46,000 words); a bucket of words shares one key and the letters
+// its words have in common. The price is paid by updates: a batch rewrites
+// the entry of every bucket it adds a word to (on Reuters entries average 36
+// bytes; the largest, words ending in -ing, is 11 KB).
+//
+// A word is never removed: a word whose last article left the archive stays,
+// and the search side skips words with no articles.
 #ifndef BERITA_INDEX_WORD_KEYS_H
 #define BERITA_INDEX_WORD_KEYS_H
 
@@ -12,26 +21,40 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace berita {
+
+// A bucket's entry: sorted, distinct reversed words, each as the length of
+// the prefix it shares with the one before, its own length left, and those
+// bytes (one byte per length: Xapian terms are under 256 bytes).
+std::string encode_word_bucket(const std::vector<std::string>& sorted_reversed_words);
+// The reversed words of an entry, sorted; a damaged entry yields the words
+// before the damage.
+std::vector<std::string> decode_word_bucket(std::string_view entry);
+// The union of several entries of one bucket (a rebuild's shards each write
+// their own).
+std::string merge_word_buckets(const std::vector<std::string_view>& entries);
 
 // The words of one update batch, gathered as its documents are built.
 class WordKeyCollector {
  public:
   void note(const Xapian::Document& doc);
-  // Adds a key for each noted word that has none, inside the caller's
-  // transaction, and forgets the words. Returns how many keys were added.
+  // Adds each noted word its bucket lacks, inside the caller's transaction,
+  // and forgets the words. Returns how many words were added.
   std::size_t write(Xapian::WritableDatabase& db);
 
  private:
   std::unordered_set<std::string> words_;
 };
 
-// Adds a key for every word term of db (a rebuild shard, whose terms are all
-// new), committing after every per_commit keys so memory stays bounded.
-// The merge keeps one key of each word the shards share. Returns how many
-// keys were written.
+// Writes the bucket entries of every word term of db (a rebuild shard, whose
+// words are all new), committing after every per_commit entries. The shard's
+// words are held in memory while the buckets are formed (its vocabulary, not
+// its text). The merge joins the entries the shards share
+// (merge_word_buckets). Returns how many words were written.
 std::size_t add_word_keys_from_terms(Xapian::WritableDatabase& db, std::size_t per_commit);
 
 }  // namespace berita

@@ -61,8 +61,17 @@ bool is_word_term(std::string_view term) {
   return true;
 }
 
-std::string reversed_word_key(std::string_view word) {
-  return kReversedWordKeyPrefix + reverse_code_points(word);
+std::string word_bucket_key(std::string_view reversed_word) {
+  std::size_t end = 0;
+  for (std::size_t letters = 0; end < reversed_word.size() && letters < kWordBucketLetters;
+       ++letters) {
+    // Past this code point: its lead byte and any continuation bytes.
+    ++end;
+    while (end < reversed_word.size() && (static_cast<unsigned char>(reversed_word[end]) & 0xC0) == 0x80) {
+      ++end;
+    }
+  }
+  return kReversedWordKeyPrefix + std::string(reversed_word.substr(0, end));
 }
 
 void stamp_or_check(Xapian::WritableDatabase& db, const std::string& stem_language) {

@@ -29,12 +29,16 @@ inline constexpr const char* kStemLanguageKey = "berita.stem_language";
 // absent when they are stored uncompressed.
 inline constexpr const char* kArticleDictionaryKey = "berita.article_dictionary";
 
-// User metadata keys, one per indexed word, holding the word spelt backwards
-// (schema::reversed_word_key). "Did you mean" finds the words that begin like
-// a query word through the term list (allterms_begin) and, through these
-// keys, the words that end like it, so a slip early in a word costs one
-// short key scan instead of Xapian's spelling search.
+// User metadata entries holding every indexed word spelt backwards, packed
+// by their first kWordBucketLetters code points (schema::word_bucket_key;
+// format in index/word_keys.h). "Did you mean" finds the words that begin
+// like a query word through the term list (allterms_begin) and, through
+// these, the words that end like it, so a slip early in a word costs one
+// entry's read instead of Xapian's spelling search.
 inline constexpr const char* kReversedWordKeyPrefix = "berita.rw:";
+// "Did you mean" only looks for endings of this many letters or more
+// (search/word_neighbours), so one entry holds every word it could want.
+inline constexpr std::size_t kWordBucketLetters = 3;
 
 namespace prefix {
 inline constexpr const char* kId = "Q";
@@ -123,8 +127,9 @@ std::string lang_term(std::string_view lang);
 // multi-word synonym terms hold a space; terms with a digit are numbers and
 // codes, which "did you mean" leaves alone.
 bool is_word_term(std::string_view term);
-// The metadata key recording word: kReversedWordKeyPrefix + word backwards.
-std::string reversed_word_key(std::string_view word);
+// The metadata key of the entry holding a word spelt backwards:
+// kReversedWordKeyPrefix + its first kWordBucketLetters code points.
+std::string word_bucket_key(std::string_view reversed_word);
 
 // "2018-07-05" -> "20180705", the form stored in slot::kDate.
 std::string date_slot_value(std::string_view iso_date);

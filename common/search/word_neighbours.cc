@@ -4,6 +4,7 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "index/word_keys.h"
 #include "schema/schema.h"
 #include "text/utf8.h"
 
@@ -13,6 +14,8 @@ namespace {
 // A half shorter than this is shared by too many words (every word ending
 // in "es"); the slips it would find are tried one spelling at a time.
 constexpr std::size_t kMinScanLetters = 3;
+static_assert(kMinScanLetters >= schema::kWordBucketLetters,
+              "every ending scanned must lie within one word bucket");
 // A slip changes a word by at most one code point, at most 4 bytes.
 constexpr std::size_t kMaxByteDifference = 4;
 
@@ -78,15 +81,13 @@ class NeighbourSearch {
 
   void scan_suffix(std::size_t from) {
     const std::string suffix = to_utf8(std::vector<unsigned>(letters_.begin() + from, letters_.end()));
-    const std::string key_prefix = schema::kReversedWordKeyPrefix + reverse_code_points(suffix);
-    const std::size_t skip = std::strlen(schema::kReversedWordKeyPrefix);
-    for (auto it = db_.metadata_keys_begin(key_prefix); it != db_.metadata_keys_end(key_prefix);
-         ++it) {
-      const std::string key = *it;
-      // Most keys sharing the suffix are far longer or shorter words: skip
-      // them before paying for the reversal.
-      if (!plausible_length(key.size() - skip)) continue;
-      consider(reverse_code_points(std::string_view(key).substr(skip)), 0, false);
+    const std::string reversed = reverse_code_points(suffix);
+    const std::string entry = db_.get_metadata(schema::word_bucket_key(reversed));
+    for (const auto& word : decode_word_bucket(entry)) {
+      // Most words of the bucket end otherwise, or are far longer or
+      // shorter: skip them before paying for the reversal.
+      if (word.compare(0, reversed.size(), reversed) != 0 || !plausible_length(word.size())) continue;
+      consider(reverse_code_points(word), 0, false);
     }
   }
 

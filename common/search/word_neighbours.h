@@ -13,8 +13,8 @@
 // Lookup: an edit in the second half of the word leaves its first half
 // intact, so those neighbours are among the terms starting with it (one
 // term-list scan); an edit in the first half leaves the second half intact,
-// so those are among the reversed-word keys starting with it backwards
-// (schema::kReversedWordKeyPrefix). Halves too short to narrow the scan are
+// so those are among the reversed words starting with it backwards (one
+// metadata entry, schema::word_bucket_key). Halves too short to narrow the scan are
 // replaced by trying each candidate spelling. About 100 us a query on the
 // AOL list over Reuters, against about 750 us with Xapian's spelling search.
 #ifndef BERITA_SEARCH_WORD_NEIGHBOURS_H
