@@ -190,7 +190,7 @@ void register_levers(World& world) {
     p.enquire->set_query(parser.parse_query(q.text, Xapian::QueryParser::FLAG_DEFAULT));
     p.mset = p.enquire->get_mset(0, 10);
     for (auto it = p.mset.begin(); it != p.mset.end(); ++it) {
-      p.articles.push_back(codec.decode(it.get_document().get_data()));
+      p.articles.push_back(codec.decode(it.get_document()));
     }
     prepared->push_back(std::move(p));
   }
@@ -238,7 +238,7 @@ void register_levers(World& world) {
     timed_loop(st, prepared->size(), [&](std::size_t i) {
       const Prepared& p = (*prepared)[i];
       for (auto it = p.mset.begin(); it != p.mset.end(); ++it) {
-        benchmark::DoNotOptimize(codec.decode_summary(it.get_document().get_data()));
+        benchmark::DoNotOptimize(codec.decode_summary(it.get_document()));
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
@@ -275,7 +275,7 @@ void register_levers(World& world) {
         enquire.set_query(qp.parse_query(queries[i].text, Xapian::QueryParser::FLAG_DEFAULT));
         const Xapian::MSet mset = enquire.get_mset(0, 10);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-          const Article article = codec.decode(it.get_document().get_data());
+          const Article article = codec.decode(it.get_document());
           std::string text = article.standfirst;
           for (const auto& para : article.paragraphs) text += ' ' + para;
           benchmark::DoNotOptimize(mset.snippet(text, kSnippetBytes, stemmer, flags,
@@ -296,7 +296,7 @@ void register_levers(World& world) {
       const Xapian::MSet mset = enquire.get_mset(0, 10);
       const SnippetTerms terms(query, own, stemmer);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const Article article = codec.decode(it.get_document().get_data());
+        const Article article = codec.decode(it.get_document());
         benchmark::DoNotOptimize(make_snippet(terms, article));
       }
     });
@@ -310,7 +310,7 @@ void register_levers(World& world) {
       enquire.set_query(qp.parse_query(queries[i].text, Xapian::QueryParser::FLAG_DEFAULT));
       const Xapian::MSet mset = enquire.get_mset(0, 10);
       for (auto it = mset.begin(); it != mset.end(); ++it) {
-        benchmark::DoNotOptimize(codec.decode(it.get_document().get_data()));
+        benchmark::DoNotOptimize(codec.decode(it.get_document()));
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);
@@ -329,7 +329,7 @@ void register_levers(World& world) {
     timed_loop(st, prepared->size(), [&](std::size_t i) {
       const Prepared& p = (*prepared)[i];
       for (auto it = p.mset.begin(); it != p.mset.end(); ++it) {
-        benchmark::DoNotOptimize(codec.decode(it.get_document().get_data()));
+        benchmark::DoNotOptimize(codec.decode(it.get_document()));
       }
     });
   })->UseRealTime()->Unit(benchmark::kMicrosecond);

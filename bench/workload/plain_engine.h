@@ -35,6 +35,7 @@ class PlainSearcher {
 
  private:
   Xapian::Database db_;
+  bool record_in_slot_;
   Xapian::QueryParser parser_;
 };
 

@@ -96,11 +96,12 @@ std::string ArticleCodec::dictionary_bytes() const {
 
 std::string ArticleCodec::encode(const Article& article) const {
   std::string plain = encode_article(article);
-  if (!dictionary_) return plain;
   std::string out(1 + ZSTD_compressBound(plain.size()), kCompressed);
-  const std::size_t n = ZSTD_compress_usingCDict(thread_compressor(), out.data() + 1,
-                                                 out.size() - 1, plain.data(), plain.size(),
-                                                 dictionary_->compressor());
+  const std::size_t n =
+      dictionary_ ? ZSTD_compress_usingCDict(thread_compressor(), out.data() + 1, out.size() - 1,
+                                             plain.data(), plain.size(), dictionary_->compressor())
+                  : ZSTD_compressCCtx(thread_compressor(), out.data() + 1, out.size() - 1,
+                                      plain.data(), plain.size(), kLevel);
   if (ZSTD_isError(n) || 1 + n >= plain.size()) return plain;
   out.resize(1 + n);
   return out;
@@ -109,8 +110,9 @@ std::string ArticleCodec::encode(const Article& article) const {
 std::string_view ArticleCodec::plain(std::string_view data, std::string& scratch) const {
   if (data.empty() || data[0] != kCompressed) return data;
   const std::string_view frame = data.substr(1);
+  // 0: compressed alone.
   const unsigned wanted = ZSTD_getDictID_fromFrame(frame.data(), frame.size());
-  if (!dictionary_ || wanted != dictionary_->id) {
+  if (wanted != 0 && (!dictionary_ || wanted != dictionary_->id)) {
     throw std::runtime_error("stored article is compressed with dictionary " +
                              std::to_string(wanted) + ", which " +
                              (dictionary_ ? "is not this database's (" +
@@ -123,9 +125,12 @@ std::string_view ArticleCodec::plain(std::string_view data, std::string& scratch
     throw std::runtime_error("corrupt compressed stored article");
   }
   scratch.resize(size);
-  const std::size_t n = ZSTD_decompress_usingDDict(thread_decompressor(), scratch.data(),
-                                                   scratch.size(), frame.data(), frame.size(),
-                                                   dictionary_->decompress);
+  const std::size_t n =
+      wanted == 0 ? ZSTD_decompressDCtx(thread_decompressor(), scratch.data(), scratch.size(),
+                                        frame.data(), frame.size())
+                  : ZSTD_decompress_usingDDict(thread_decompressor(), scratch.data(),
+                                               scratch.size(), frame.data(), frame.size(),
+                                               dictionary_->decompress);
   if (ZSTD_isError(n) || n != size) throw std::runtime_error("corrupt compressed stored article");
   return scratch;
 }
@@ -138,6 +143,22 @@ Article ArticleCodec::decode(std::string_view data) const {
 ArticleSummary ArticleCodec::decode_summary(std::string_view data) const {
   std::string scratch;
   return berita::decode_summary(plain(data, scratch));
+}
+
+Article ArticleCodec::decode(const Xapian::Document& doc) const {
+  return decode(stored_article_of(doc));
+}
+
+ArticleSummary ArticleCodec::decode_summary(const Xapian::Document& doc) const {
+  return decode_summary(stored_article_of(doc));
+}
+
+void store_article(Xapian::Document& doc, std::string encoded) {
+  doc.add_value(schema::slot::kStoredArticle, std::move(encoded));
+}
+
+std::string stored_article_of(const Xapian::Document& doc) {
+  return doc.get_value(schema::slot::kStoredArticle);
 }
 
 std::string train_article_dictionary(const std::vector<std::string>& samples) {

@@ -55,7 +55,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   if (const auto sketch = article_sketch(article)) {
     doc.add_value(schema::slot::kNearDuplicateBands, encode_band_keys(band_keys(*sketch)));
   }
-  doc.set_data(codec.encode(article));
+  store_article(doc, codec.encode(article));
   return doc;
 }
 

@@ -1,6 +1,6 @@
 // Article -> Xapian::Document, following the schema: free-text terms with
 // positions (via the analyzer), boolean filter terms, value slots for dates
-// and facets, and the stored article as document data.
+// and facets, and the stored article (index/article_codec).
 #ifndef BERITA_INDEX_DOCUMENT_BUILDER_H
 #define BERITA_INDEX_DOCUMENT_BUILDER_H
 
@@ -12,8 +12,8 @@
 
 namespace berita {
 
-// The stored article is written by codec (compressed if it has a
-// dictionary); the two-argument form stores it uncompressed.
+// The stored article is written by codec; the two-argument form compresses
+// it without a dictionary.
 Xapian::Document build_document(const Article& article, Analyzer& analyzer,
                                 const ArticleCodec& codec);
 Xapian::Document build_document(const Article& article, Analyzer& analyzer);

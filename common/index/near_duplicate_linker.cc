@@ -56,7 +56,7 @@ const Fingerprint& cached_fingerprint(FingerprintCache& cache, const Xapian::Dat
                                       const ArticleCodec& codec, Xapian::docid did) {
   auto it = cache.find(did);
   if (it != cache.end()) return it->second;
-  const std::string data = db.get_document(did).get_data();
+  const std::string data = stored_article_of(db.get_document(did));
   Fingerprint fingerprint;
   try {
     const Article article = codec.decode(data);
@@ -92,7 +92,7 @@ std::string new_cluster_key(const Xapian::Database& db, const ArticleCodec& code
   std::vector<std::tuple<bool, std::string, std::string>> by_date;
   for (Xapian::docid did : members) {
     try {
-      ArticleSummary summary = codec.decode_summary(db.get_document(did).get_data());
+      ArticleSummary summary = codec.decode_summary(db.get_document(did));
       by_date.emplace_back(summary.date.empty(), std::move(summary.date), cut_key(summary.id));
     } catch (const std::runtime_error&) {
       // Not our data (members normally are): it cannot name the cluster.

@@ -1,10 +1,10 @@
-// The document data stored with each article: everything needed to render a
+// The record stored with each article: everything needed to render a
 // hit or the whole article without reading the source files again.
 //
 // Layout: a format byte, then length-prefixed fields. The short fields a hit
 // list needs (id, title, date, source, url) come first, so decode_summary
 // stops before the body and result pages never parse article text they do
-// not show.
+// not show. index/article_codec compresses it and keeps it in the document.
 #ifndef BERITA_INDEX_STORED_ARTICLE_H
 #define BERITA_INDEX_STORED_ARTICLE_H
 

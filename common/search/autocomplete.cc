@@ -87,7 +87,7 @@ std::vector<Completion> complete_title(const Xapian::Database& db, const Article
   const Xapian::MSet mset = enquire.get_mset(0, limit);
   std::vector<Completion> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    ArticleSummary summary = codec.decode_summary(it.get_document().get_data());
+    ArticleSummary summary = codec.decode_summary(it.get_document());
     Completion c;
     c.kind = Completion::Kind::kTitle;
     c.text = std::move(summary.title);

@@ -171,7 +171,7 @@ SearchResult Searcher::search_once(const SearchRequest& request) {
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     const Xapian::Document doc = it.get_document();
-    fill_hit(doc.get_data(), snippet_terms ? &*snippet_terms : nullptr, hit);
+    fill_hit(stored_article_of(doc), snippet_terms ? &*snippet_terms : nullptr, hit);
     hit.score = it.get_weight();
     if (request.collapse) add_duplicates(doc, hit);
     result.hits.push_back(std::move(hit));
@@ -217,7 +217,7 @@ std::optional<Article> Searcher::find_article(const std::string& id) {
     const std::string term = schema::id_term(id);
     Xapian::PostingIterator it = db_.postlist_begin(term);
     if (it == db_.postlist_end(term)) return std::nullopt;
-    return codec_.decode(db_.get_document(*it).get_data());
+    return codec_.decode(db_.get_document(*it));
   });
 }
 
@@ -246,7 +246,7 @@ std::optional<SearchResult> Searcher::similar_once(const std::string& id, unsign
   result.limit = limit;
   for (auto hit_it = mset.begin(); hit_it != mset.end(); ++hit_it) {
     Hit hit;
-    fill_hit(hit_it.get_document().get_data(), nullptr, hit);
+    fill_hit(stored_article_of(hit_it.get_document()), nullptr, hit);
     hit.score = hit_it.get_weight();
     result.hits.push_back(std::move(hit));
   }
@@ -290,7 +290,7 @@ void Searcher::add_duplicates(const Xapian::Document& doc, Hit& hit) const {
   for (auto it = db_.postlist_begin(term);
        it != db_.postlist_end(term) && hit.duplicate_ids.size() < kMaxDuplicateIds; ++it) {
     if (*it == self) continue;
-    hit.duplicate_ids.push_back(codec_.decode_summary(db_.get_document(*it).get_data()).id);
+    hit.duplicate_ids.push_back(codec_.decode_summary(db_.get_document(*it)).id);
   }
 }
 

@@ -15,6 +15,8 @@
 #include <sstream>
 #include <thread>
 
+#include "index/article_codec.h"
+
 namespace fs = std::filesystem;
 
 namespace berita::reindex_test {
@@ -50,7 +52,7 @@ std::size_t database_errors(const std::string& path) {
     Xapian::Database db(resolved);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       const Xapian::Document doc = db.get_document(*it);
-      if (doc.get_data().empty()) return 1;
+      if (stored_article_of(doc).empty()) return 1;
       std::size_t terms = 0;
       for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) ++terms;
       if (terms == 0) return 1;

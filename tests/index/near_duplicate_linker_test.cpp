@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 
+#include "index/article_codec.h"
 #include "index/document_builder.h"
 #include "index/indexer.h"
 #include "index/report_json.h"
@@ -152,7 +153,7 @@ std::set<std::string> members_of(const Xapian::Database& db, const std::string& 
   std::set<std::string> ids;
   const std::string term = schema::prefix::kCluster + key;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    ids.insert(decode_summary(db.get_document(*it).get_data()).id);
+    ids.insert(ArticleCodec::for_database(db).decode_summary(db.get_document(*it)).id);
   }
   return ids;
 }
@@ -194,7 +195,7 @@ TEST_CASE("band keys come from headline and body and survive storing the article
   const Xapian::Document doc = build_document(article, analyzer);
   const auto stored = decode_band_keys(doc.get_value(schema::slot::kNearDuplicateBands));
   REQUIRE(stored);
-  const MinHashSketch sketch = *article_sketch(decode_article(doc.get_data()));
+  const MinHashSketch sketch = *article_sketch(ArticleCodec().decode(doc));
   CHECK(*stored == band_keys(sketch));
   // Each key is its band's hash, so equal bands give equal keys.
   const auto hashes = lsh_band_hashes(sketch);

@@ -12,6 +12,7 @@
 #include <memory>
 #include <sstream>
 
+#include "index/article_codec.h"
 #include "index/document_builder.h"
 #include "index/indexer.h"
 #include "index/stored_article.h"
@@ -205,7 +206,7 @@ std::vector<Sample> sample_titles(const Xapian::Database& db, std::size_t count,
     } catch (const Xapian::DocNotFoundError&) {
       continue;
     }
-    const ArticleSummary summary = decode_summary(doc.get_data());
+    const ArticleSummary summary = ArticleCodec::for_database(db).decode_summary(doc);
     Sample sample;
     sample.words = title_words(summary.title);
     if (sample.words.size() < min_words) continue;
@@ -456,7 +457,7 @@ TEST_CASE("a title match contributes more than a body match and says so", "[expl
   const Explanation top = explainer.explain(*mset.begin(), mset.begin().get_weight(), 0);
   const Explanation second =
       explainer.explain(*std::next(mset.begin()), std::next(mset.begin()).get_weight(), 0);
-  CHECK(decode_summary(mset.begin().get_document().get_data()).id == "in-title");
+  CHECK(ArticleCodec::for_database(db).decode_summary(mset.begin().get_document()).id == "in-title");
 
   const ScoreTerm* title_flood = find_word(top, "flood");
   const ScoreTerm* title_rain = find_word(top, "rain");

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 
+#include "index/article_codec.h"
 #include "index/stored_article.h"
 #include "query/invalid_request.h"
 #include "query/search_request.h"
@@ -280,8 +281,9 @@ std::map<std::string, Counts> counts_from_stored_articles(const Xapian::Database
   enquire.set_query(parser.parse_query(query_text));
   const Xapian::MSet all = enquire.get_mset(0, db.get_doccount());
   std::map<std::string, Counts> counts;
+  const ArticleCodec codec = ArticleCodec::for_database(db);
   for (auto it = all.begin(); it != all.end(); ++it) {
-    const Article article = decode_article(it.get_document().get_data());
+    const Article article = codec.decode(it.get_document());
     const std::string source_slug = slugify(article.source);
     const std::string category_slug =
         article.categories.empty() ? std::string() : slugify(article.categories.front());
