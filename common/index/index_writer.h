@@ -68,7 +68,7 @@ class IndexWriter {
   Xapian::WritableDatabase db_;
   // The database's own: a rebuilt one compresses with its dictionary.
   ArticleCodec codec_ = ArticleCodec::for_database(db_);
-  NearDuplicateLinker linker_{db_};
+  NearDuplicateLinker linker_{db_, codec_};
   WordKeyCollector words_;  // the batch's words, for "did you mean"
   Analyzer analyzer_;
   IndexWriterOptions options_;

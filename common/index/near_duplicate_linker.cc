@@ -292,7 +292,11 @@ struct NearDuplicateLinker::Group {
 
 NearDuplicateLinker::NearDuplicateLinker(Xapian::WritableDatabase& db,
                                          NearDuplicateOptions options)
-    : db_(db), codec_(ArticleCodec::for_database(db)), options_(options) {}
+    : NearDuplicateLinker(db, ArticleCodec::for_database(db), options) {}
+
+NearDuplicateLinker::NearDuplicateLinker(Xapian::WritableDatabase& db, ArticleCodec codec,
+                                         NearDuplicateOptions options)
+    : db_(db), codec_(std::move(codec)), options_(options) {}
 
 void NearDuplicateLinker::note_added(Xapian::docid did, const Xapian::Document& doc) {
   fingerprints_.erase(did);  // replace_document can reuse the id for different text

@@ -103,7 +103,10 @@ struct NearDuplicateStats {
 
 class NearDuplicateLinker {
  public:
-  // db must outlive the linker.
+  // db must outlive the linker. codec reads db's stored articles; without
+  // one the linker reads db's own (ArticleCodec::for_database).
+  NearDuplicateLinker(Xapian::WritableDatabase& db, ArticleCodec codec,
+                      NearDuplicateOptions options = {});
   explicit NearDuplicateLinker(Xapian::WritableDatabase& db, NearDuplicateOptions options = {});
 
   // Update mode. The writer reports each document it adds or replaces (doc

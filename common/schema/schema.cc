@@ -62,16 +62,7 @@ bool is_word_term(std::string_view term) {
 }
 
 std::string word_bucket_key(std::string_view reversed_word) {
-  std::size_t end = 0;
-  for (std::size_t letters = 0; end < reversed_word.size() && letters < kWordBucketLetters;
-       ++letters) {
-    // Past this code point: its lead byte and any continuation bytes.
-    ++end;
-    while (end < reversed_word.size() && (static_cast<unsigned char>(reversed_word[end]) & 0xC0) == 0x80) {
-      ++end;
-    }
-  }
-  return kReversedWordKeyPrefix + std::string(reversed_word.substr(0, end));
+  return kReversedWordKeyPrefix + std::string(code_point_prefix(reversed_word, kWordBucketLetters));
 }
 
 void stamp_or_check(Xapian::WritableDatabase& db, const std::string& stem_language) {

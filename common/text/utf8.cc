@@ -169,16 +169,34 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
+namespace {
+
+// Bytes of the code point starting at pos; an invalid byte counts as one.
+std::size_t code_point_length(std::string_view text, std::size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (pos + length > text.size()) return 1;
+  for (std::size_t i = 1; i < length; ++i) {
+    if ((static_cast<unsigned char>(text[pos + i]) & 0xC0) != 0x80) return 1;
+  }
+  return length;
+}
+
+}  // namespace
+
+std::string_view code_point_prefix(std::string_view text, std::size_t n) {
+  std::size_t end = 0;
+  for (std::size_t counted = 0; end < text.size() && counted < n; ++counted) {
+    end += code_point_length(text, end);
+  }
+  return text.substr(0, end);
+}
+
 std::string reverse_code_points(std::string_view text) {
   std::string out(text.size(), '\0');
   std::size_t write = text.size();
   for (std::size_t read = 0; read < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[read]);
-    std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (read + length > text.size()) length = 1;
-    for (std::size_t i = 1; i < length; ++i) {
-      if ((static_cast<unsigned char>(text[read + i]) & 0xC0) != 0x80) length = 1;
-    }
+    const std::size_t length = code_point_length(text, read);
     write -= length;
     text.copy(&out[write], length, read);
     read += length;

@@ -43,6 +43,10 @@ std::vector<unsigned> code_points(std::string_view text);
 // bytes.
 std::string reverse_code_points(std::string_view text);
 
+// The first n code points of text, counted as reverse_code_points counts
+// them: "éfac", 2 -> "éf".
+std::string_view code_point_prefix(std::string_view text, std::size_t n);
+
 // items joined with separator between them: {"a", "b"}, ", " -> "a, b".
 std::string join(const std::vector<std::string>& items, const std::string& separator);
 

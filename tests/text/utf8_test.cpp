@@ -51,5 +51,15 @@ TEST_CASE("collapse_whitespace with a limit is a prefix of the whole result",
   }
 }
 
+TEST_CASE("a code point prefix keeps whole letters", "[text][utf8]") {
+  CHECK(code_point_prefix("gninnur", 3) == "gni");
+  CHECK(code_point_prefix("ia", 3) == "ia");
+  CHECK(code_point_prefix("", 3).empty());
+  CHECK(code_point_prefix("\xC3\xA9t\xC3\xA9s", 3) == "\xC3\xA9t\xC3\xA9");
+  CHECK(code_point_prefix("\xF0\x9F\x93\xB0x", 1) == "\xF0\x9F\x93\xB0");
+  // An invalid byte counts as one, as reverse_code_points counts it.
+  CHECK(code_point_prefix("\xFF" "ab", 2) == "\xFF" "a");
+}
+
 }  // namespace
 }  // namespace berita
