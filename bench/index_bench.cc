@@ -8,7 +8,14 @@
 // database, no compaction. Each measurement runs in a fresh child process so
 // its peak resident memory (getrusage of that child) is its own.
 //
+// On a large corpus the plain loop can be stopped after --plain-seconds; its
+// rate is then taken over the articles it managed, an upper bound on its
+// rate over the whole corpus, since its cost per article grows with the
+// database (so the ratio printed understates Berita's advantage).
+//
 //   index_bench [--corpus FILE] [--repetitions N] [--limit N] [--threads LIST]
+//               [--flush LIST] [--segments LIST] [--plain-seconds S]
+//               [--no-spelling-variant] [--no-update-variant]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -38,7 +45,8 @@ struct Variant {
   std::string kind;  // "plain", "rebuild", "update"
   unsigned threads = 1;
   bool spelling = true;
-  std::size_t flush = 0;  // rebuild flush_articles; 0 = default
+  std::size_t flush = 0;    // rebuild flush_articles; 0 = default
+  std::size_t segment = 0;  // rebuild segment_articles; 0 = default
 };
 
 struct Sample {
@@ -61,7 +69,9 @@ double dir_mib(const fs::path& dir) {
   return bytes / 1048576.0;
 }
 
-std::uint64_t plain_loop(const std::string& corpus, const std::string& db_path, long limit) {
+std::uint64_t plain_loop(const std::string& corpus, const std::string& db_path, long limit,
+                         double max_seconds) {
+  const double start = now_seconds();
   Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem("english"));
@@ -90,7 +100,7 @@ std::uint64_t plain_loop(const std::string& corpus, const std::string& db_path, 
     const std::string id_term = "Q" + id;
     doc.add_boolean_term(id_term);
     db.replace_document(id_term, doc);
-    ++articles;
+    if (++articles % 100 == 0 && max_seconds > 0 && now_seconds() - start > max_seconds) break;
   }
   db.commit();
   return articles;
@@ -105,6 +115,7 @@ std::uint64_t berita_run(const Variant& v, const std::string& corpus, const std:
   config.rebuild = v.kind == "rebuild";
   config.parallel.threads = v.threads;
   if (v.flush > 0) config.parallel.flush_articles = v.flush;
+  if (v.segment > 0) config.parallel.segment_articles = v.segment;
   berita::IndexObserver quiet;
   const berita::IndexReport report = berita::run_indexer(config, quiet);
   return report.added + report.replaced;
@@ -112,7 +123,8 @@ std::uint64_t berita_run(const Variant& v, const std::string& corpus, const std:
 
 // Runs one measurement in a child process; the child reports its article
 // count through a pipe, the parent times it and reads its rusage.
-Sample measure(const Variant& v, const std::string& corpus, const fs::path& work, long limit) {
+Sample measure(const Variant& v, const std::string& corpus, const fs::path& work, long limit,
+               double plain_seconds) {
   const fs::path db = work / ("db-" + v.name);
   fs::remove_all(db);
   for (const auto& e : fs::directory_iterator(work)) {
@@ -126,7 +138,7 @@ Sample measure(const Variant& v, const std::string& corpus, const fs::path& work
     close(fds[0]);
     std::uint64_t n = 0;
     try {
-      n = v.kind == "plain" ? plain_loop(corpus, db.string(), limit)
+      n = v.kind == "plain" ? plain_loop(corpus, db.string(), limit, plain_seconds)
                             : berita_run(v, corpus, db.string());
     } catch (const std::exception& e) {
       std::cerr << v.name << ": " << e.what() << "\n";
@@ -175,7 +187,10 @@ int main(int argc, char* argv[]) {
   long limit = -1;
   std::vector<unsigned> threads = {1, 2};
   std::vector<std::size_t> flushes;
+  std::vector<std::size_t> segments;
+  double plain_seconds = 0;
   bool spelling_off = true;
+  bool update_variant = true;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto next = [&]() -> std::string {
@@ -192,12 +207,19 @@ int main(int argc, char* argv[]) {
       threads = parse_list(next());
     else if (arg == "--flush")
       for (auto f : parse_list(next())) flushes.push_back(f);
+    else if (arg == "--segments")
+      for (auto n : parse_list(next())) segments.push_back(n);
+    else if (arg == "--plain-seconds")
+      plain_seconds = std::stod(next());
     else if (arg == "--no-spelling-variant")
       spelling_off = false;
+    else if (arg == "--no-update-variant")
+      update_variant = false;
     else {
       std::cerr
           << "usage: index_bench [--corpus FILE] [--repetitions N] [--limit N]\n"
-             "                   [--threads 1,2] [--flush 5000,20000] [--no-spelling-variant]\n";
+             "                   [--threads 1,2] [--flush 5000,20000] [--segments 10000,50000]\n"
+             "                   [--plain-seconds S] [--no-spelling-variant] [--no-update-variant]\n";
       return 2;
     }
   }
@@ -231,13 +253,18 @@ int main(int argc, char* argv[]) {
     variants.push_back({"rebuild-t" + std::to_string(threads.back()) + "-flush" + std::to_string(f),
                         "rebuild", threads.back(), true, f});
   }
-  variants.push_back({"update-t1", "update", 1, true, 0});
+  for (auto n : segments) {
+    variants.push_back({"rebuild-t" + std::to_string(threads.back()) + "-segment" +
+                            std::to_string(n),
+                        "rebuild", threads.back(), true, 0, n});
+  }
+  if (update_variant) variants.push_back({"update-t1", "update", 1, true, 0});
 
   std::map<std::string, std::vector<Sample>> samples;
   for (int r = 0; r < repetitions; ++r) {
     // Interleaved, so load changes on the machine hit every variant alike.
     for (const auto& v : variants) {
-      const Sample sample = measure(v, input, work, -1);
+      const Sample sample = measure(v, input, work, -1, plain_seconds);
       // Each run as it ends, so a noisy repetition can be seen, not just medians.
       std::fprintf(stderr, "rep %d %s: %.2f s wall, %.2f s CPU\n", r + 1, v.name.c_str(),
                    sample.wall, sample.cpu);
@@ -261,23 +288,35 @@ int main(int argc, char* argv[]) {
   const double base_median = median(base_rate);
   std::printf("corpus %s (%.1f MB), %d repetitions, medians; ratio = articles/s / plain loop's\n",
               input.c_str(), input_mb, repetitions);
+  // A plain loop stopped by --plain-seconds read only part of the input.
+  std::uint64_t corpus_articles = 0;
+  for (const auto& entry : samples) {
+    for (const auto& s : entry.second) corpus_articles = std::max(corpus_articles, s.articles);
+  }
+  const double mb_per_article = corpus_articles > 0 ? input_mb / corpus_articles : 0;
   std::printf(
-      "| variant | articles | articles/s | MB/s | ratio | CPU s | peak RSS MiB | DB MiB |\n"
-      "|---|---|---|---|---|---|---|---|\n");
+      "| variant | articles | articles/s | MB/s | ratio | CPU s | peak RSS MiB | DB MiB | DB bytes/article |\n"
+      "|---|---|---|---|---|---|---|---|---|\n");
   for (const auto& v : variants) {
-    std::vector<double> rate, mb, cpu, peak, size;
+    std::vector<double> rate, mb, cpu, peak, size, per_article;
     for (const auto& s : samples[v.name]) {
       rate.push_back(s.articles / s.wall);
-      mb.push_back(input_mb / s.wall);
+      mb.push_back(s.articles * mb_per_article / s.wall);
       cpu.push_back(s.cpu);
       peak.push_back(s.peak_mib);
       size.push_back(s.db_mib);
+      per_article.push_back(s.articles > 0 ? s.db_mib * 1048576.0 / s.articles : 0);
     }
-    std::printf("| %s | %llu | %.0f | %.2f | %.2f | %.1f | %.0f | %.1f |\n", v.name.c_str(),
+    std::printf("| %s | %llu | %.0f | %.2f | %.2f | %.1f | %.0f | %.1f | %.0f |\n", v.name.c_str(),
                 static_cast<unsigned long long>(samples[v.name].front().articles), median(rate),
-                median(mb), median(rate) / base_median, median(cpu), median(peak), median(size));
+                median(mb), median(rate) / base_median, median(cpu), median(peak), median(size),
+                median(per_article));
   }
-  std::printf("\nplain loop's database after compaction: %.1f MiB\n", plain_compacted_mib);
+  const std::uint64_t plain_articles = base.empty() ? 0 : base.back().articles;
+  std::printf("\nplain loop's database after compaction: %.1f MiB (%.0f bytes/article)%s\n",
+              plain_compacted_mib,
+              plain_articles > 0 ? plain_compacted_mib * 1048576.0 / plain_articles : 0.0,
+              plain_articles < corpus_articles ? "; the loop was stopped by --plain-seconds" : "");
   // Runs of one repetition are minutes apart at most, so their ratio is the
   // figure least moved by other load on a shared machine.
   std::printf("ratio per repetition (articles/s over that repetition's plain loop):\n");

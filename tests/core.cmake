@@ -6,6 +6,7 @@ berita_add_tests(core_tests
   article/json_article_test.cpp
   article/text_article_test.cpp
   index/article_codec_test.cpp
+  index/side_by_side_test.cpp
   index/stored_article_test.cpp
   query/date_expression_test.cpp
   render/json_render_test.cpp

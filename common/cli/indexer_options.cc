@@ -39,6 +39,10 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
        "database's synonym table is set to exactly these; empty for none")
       ("batch-size", po::value(&c.writer.batch_size)->default_value(c.writer.batch_size),
        batch_help.c_str())
+      ("segment-size",
+       po::value(&c.parallel.segment_articles)->default_value(c.parallel.segment_articles),
+       "rebuild: articles a worker writes into one segment before starting the next; "
+       "the segments are merged at the end")
       ("stem", po::value(&c.analyzer.stem_language)->default_value(c.analyzer.stem_language),
        "stemming language (a Snowball name, or 'none')")
       ("no-spelling", po::bool_switch(), "do not record words for \"did you mean\"")
@@ -69,6 +73,7 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
     throw UsageError("no input files or directories given");
   }
   if (c.writer.batch_size == 0) throw UsageError("--batch-size must be at least 1");
+  if (c.parallel.segment_articles == 0) throw UsageError("--segment-size must be at least 1");
   if (max_article_kib == 0) throw UsageError("--max-article-kib must be at least 1");
   if (c.rebuild && c.prune) {
     throw UsageError("--prune is implied by --rebuild (a rebuild keeps only PATH...)");

@@ -36,6 +36,14 @@ struct ParallelOptions {
   // (docs/PERFORMANCE.md, "Indexing").
   std::size_t flush_articles = 250;
   std::size_t flush_bytes = 16u << 20;
+  // A worker starts a new segment (a database of its own, merged with the
+  // others at the end) after this many articles, so no worker ever commits
+  // into a database larger than this: a commit's cost grows with the
+  // database it goes into, the plain loop's most of all. On 100,000
+  // synthetic articles, segments of 2,500 to 50,000 indexed within the
+  // noise of each other, while each extra segment made the merge dearer
+  // (7 s for 2, 18 s for 40); see docs/PERFORMANCE.md, "Indexing".
+  std::size_t segment_articles = 50000;
   // Parsed text waiting for each worker.
   std::size_t queue_bytes = 8u << 20;
   // Reversed-word keys (index/word_keys.h) a shard writes per commit;
@@ -103,6 +111,7 @@ struct PhaseTimes {
 struct IndexReport {
   std::string mode = "update";  // "update" or "rebuild"
   unsigned threads = 1;
+  std::uint64_t segments = 0;  // rebuild: databases the workers wrote and the merge joined
   std::uint64_t files = 0;
   std::uint64_t added = 0;
   std::uint64_t replaced = 0;

@@ -476,7 +476,7 @@ void NearDuplicateLinker::dissolve_if_alone(const std::string& key) {
 }
 
 NearDuplicateStats link_near_duplicates(const std::vector<std::string>& shard_paths,
-                                        NearDuplicateOptions options) {
+                                        unsigned threads, NearDuplicateOptions options) {
   NearDuplicateStats stats;
   const auto start = Clock::now();
   // Document d of the combined view is document (d - 1) / n + 1 of shard
@@ -508,7 +508,7 @@ NearDuplicateStats link_near_duplicates(const std::vector<std::string>& shard_pa
     Xapian::WritableDatabase db(shard_paths[shard], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
     for (const auto& [did, key] : keys_by_shard[shard]) write_key(db, did, key);
     db.commit();
-  });
+  }, threads);
   stats.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return stats;
 }

@@ -161,13 +161,13 @@ class NearDuplicateLinker {
 // shards: the band keys of every document are read and sorted, and only
 // keys shared by two or more documents are looked at (memory: 8 bytes a
 // band, 80 bytes an article, while linking); the keys are then written into
-// the shards, one thread per shard, and each is committed. Linking
+// the shards, up to `threads` shards at a time, and each is committed. Linking
 // before the merge keeps the compacted result compact: rewriting a few
 // thousand documents of a compacted database splits its full blocks (on
 // Reuters, 1,158 linked documents grew the database by 8 MB, 10%).
 // Throws Xapian::Error.
 NearDuplicateStats link_near_duplicates(const std::vector<std::string>& shard_paths,
-                                        NearDuplicateOptions options = {});
+                                        unsigned threads, NearDuplicateOptions options = {});
 
 }  // namespace berita
 

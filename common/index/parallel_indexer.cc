@@ -92,16 +92,16 @@ struct WorkerCounts {
 class Worker {
  public:
   // codec must be final before run starts.
-  Worker(const ShardJob& job, std::string path, std::atomic<std::uint64_t>& written,
+  Worker(const ShardJob& job, std::string path_stem, std::atomic<std::uint64_t>& written,
          const ArticleCodec& codec)
       : job_(job),
-        path_(std::move(path)),
+        path_stem_(std::move(path_stem)),
         queue_(job.parallel.queue_bytes),
         written_(written),
         codec_(codec) {}
 
   ArticleQueue& queue() { return queue_; }
-  const std::string& path() const { return path_; }
+  const std::vector<std::string>& segment_paths() const { return segment_paths_; }
   const WorkerCounts& counts() const { return counts_; }
   std::exception_ptr error() const { return error_; }
 
@@ -109,7 +109,7 @@ class Worker {
   // the whole job through on_failure.
   void run(const std::function<void()>& on_failure) {
     try {
-      write_shard();
+      write_segments();
     } catch (...) {
       error_ = std::current_exception();
       on_failure();
@@ -117,16 +117,76 @@ class Worker {
   }
 
  private:
-  void write_shard() {
-    // The shard is scratch space until merged, and the merged database is
+  // What is kept of a segment once it is closed: enough to find an id that
+  // arrives again later, so the earlier copy can be removed.
+  struct ClosedSegment {
+    std::vector<std::uint64_t> id_hashes;  // sorted
+    std::vector<std::string> superseded;   // id terms to delete at the end
+  };
+
+  static std::uint64_t id_hash(const std::string& id_term) {
+    return std::hash<std::string>{}(id_term);
+  }
+
+  Xapian::WritableDatabase open_segment() {
+    segment_paths_.push_back(path_stem_ + "-" + std::to_string(segment_paths_.size()));
+    // A segment is scratch space until merged, and the merged database is
     // synced before it goes live, so syncing here would only cost time.
-    Xapian::WritableDatabase db(path_, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    Xapian::WritableDatabase db(segment_paths_.back(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
     schema::stamp_or_check(db, job_.analyzer.stem_language);
-    // Every shard holds the dictionary; the merge keeps one copy.
+    // Every segment holds the dictionary; the merge keeps one copy.
     if (codec_.has_dictionary()) {
       db.set_metadata(schema::kArticleDictionaryKey, codec_.dictionary_bytes());
     }
+    return db;
+  }
+
+  void close_segment(Xapian::WritableDatabase& db, std::vector<std::uint64_t>& id_hashes) {
+    db.commit();
+    if (job_.analyzer.collect_spelling) {
+      add_word_keys_from_terms(db, job_.parallel.word_keys_per_commit);
+    }
+    db.close();
+    std::sort(id_hashes.begin(), id_hashes.end());
+    closed_.push_back(ClosedSegment{std::move(id_hashes), {}});
+    id_hashes = {};
+  }
+
+  // True if an earlier segment holds id_term; that copy is then marked for
+  // deletion, as replace-by-id would have done in one database.
+  bool supersede_in_closed_segments(const std::string& id_term, std::uint64_t hash) {
+    bool found = false;
+    for (std::size_t s = 0; s < closed_.size(); ++s) {
+      if (!std::binary_search(closed_[s].id_hashes.begin(), closed_[s].id_hashes.end(), hash)) {
+        continue;
+      }
+      // The hash may collide; the segment itself has the last word.
+      if (Xapian::Database(segment_paths_[s]).term_exists(id_term)) {
+        closed_[s].superseded.push_back(id_term);
+        found = true;
+      }
+    }
+    return found;
+  }
+
+  void delete_superseded() {
+    for (std::size_t s = 0; s < closed_.size(); ++s) {
+      if (closed_[s].superseded.empty()) continue;
+      Xapian::WritableDatabase db(segment_paths_[s], Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+      for (const auto& id_term : closed_[s].superseded) db.delete_document(id_term);
+      db.commit();
+    }
+  }
+
+  // Writes the worker's articles into a series of segments of at most
+  // segment_articles each: Xapian's cost per article grows with the size of
+  // the database it commits into, and one merge of many segments costs less
+  // than committing into one large shard (docs/PERFORMANCE.md, "Indexing").
+  void write_segments() {
+    Xapian::WritableDatabase db = open_segment();
+    std::vector<std::uint64_t> id_hashes;
     Analyzer analyzer(job_.analyzer);
+    std::size_t segment_articles = 0;
     std::size_t batch_articles = 0;
     std::size_t batch_bytes = 0;
     Article article;
@@ -135,15 +195,27 @@ class Worker {
         ++counts_.excluded;
         continue;
       }
+      if (segment_articles >= job_.parallel.segment_articles) {
+        close_segment(db, id_hashes);
+        db = open_segment();
+        segment_articles = 0;
+        batch_articles = 0;
+        batch_bytes = 0;
+      }
       const std::string id_term = schema::id_term(article.id);
-      const bool existed = db.term_exists(id_term);
+      const std::uint64_t hash = id_hash(id_term);
+      const bool in_this_segment = db.term_exists(id_term);
+      const bool in_earlier_segment = !in_this_segment && !closed_.empty() &&
+                                      supersede_in_closed_segments(id_term, hash);
       // add_document skips replace_document's second look-up of the id.
-      if (existed) {
+      if (in_this_segment) {
         db.replace_document(id_term, build_document(article, analyzer, codec_));
       } else {
         db.add_document(build_document(article, analyzer, codec_));
+        id_hashes.push_back(hash);
       }
-      ++(existed ? counts_.replaced : counts_.added);
+      ++((in_this_segment || in_earlier_segment) ? counts_.replaced : counts_.added);
+      ++segment_articles;
       job_.crash.after_articles(++written_);
       batch_bytes += text_bytes(article);
       if (++batch_articles >= job_.parallel.flush_articles ||
@@ -153,17 +225,17 @@ class Worker {
         batch_bytes = 0;
       }
     }
-    db.commit();
-    if (job_.analyzer.collect_spelling) {
-      add_word_keys_from_terms(db, job_.parallel.word_keys_per_commit);
-    }
+    close_segment(db, id_hashes);
+    delete_superseded();
   }
 
   const ShardJob& job_;
-  std::string path_;
+  std::string path_stem_;
   ArticleQueue queue_;
   std::atomic<std::uint64_t>& written_;
   const ArticleCodec& codec_;
+  std::vector<std::string> segment_paths_;
+  std::vector<ClosedSegment> closed_;
   WorkerCounts counts_;
   std::exception_ptr error_;
 };
@@ -292,7 +364,8 @@ ShardResult build_shards(const ShardJob& job, IndexObserver& observer, IndexRepo
   }
   ShardResult result;
   for (const auto& worker : workers) {
-    result.shard_paths.push_back(worker->path());
+    const auto& paths = worker->segment_paths();
+    result.shard_paths.insert(result.shard_paths.end(), paths.begin(), paths.end());
     result.added += worker->counts().added;
     result.replaced += worker->counts().replaced;
     result.excluded += worker->counts().excluded;

@@ -1,9 +1,12 @@
 // Builds a fresh index in parallel: the calling thread reads and parses the
-// inputs, and each of N worker threads builds documents into its own
-// sub-database (a shard). Articles are routed to a worker by a hash of their
-// id, so every copy of an id lands in the same shard, where replace-by-id
-// keeps only the last one: the shards never share an id and can be merged
-// by compaction without duplicates.
+// inputs, and each of N worker threads builds documents into its own series
+// of sub-databases (segments, called shards below), starting a new one every
+// segment_articles articles. Articles are routed to a worker by a hash of
+// their id, so every copy of an id lands with the same worker, which keeps
+// only the last one (replace-by-id inside a segment; for an id in one of its
+// earlier segments, the old copy is deleted there before the worker ends):
+// the shards never share an id and can be merged by compaction without
+// duplicates. Per worker, 8 bytes an article are kept to find ids again.
 //
 // Memory is bounded independently of corpus size: each worker's queue holds
 // at most queue_bytes of parsed text, and each shard commits every

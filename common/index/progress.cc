@@ -88,7 +88,8 @@ void print_summary(const IndexReport& r, std::ostream& out) {
   }
   for (const auto& note : r.notes) out << "note: " << note << "\n";
   if (r.mode == "rebuild") {
-    out << "rebuilt with " << r.threads << " threads; now live: " << r.generation << "\n"
+    out << "rebuilt with " << r.threads << " threads in " << r.segments
+        << " segments; now live: " << r.generation << "\n"
         << format("phases: parse %.2f s (overlaps index), index %.2f s, merge+compact %.2f s, ",
                   r.phases.parse, r.phases.index, r.phases.merge)
         << format("check %.2f s, swap %.2f s\n", r.phases.check, r.phases.swap);

@@ -147,6 +147,7 @@ void run_rebuild(const IndexerConfig& config, const IndexInputs& prepared, Index
   report.threads = job.parallel.threads;
   observer.on_phase("index");
   const ShardResult shards = build_shards(job, observer, report);
+  report.segments = shards.shard_paths.size();
   report.added = shards.added;
   report.replaced = shards.replaced;
   report.deleted = shards.excluded;
@@ -162,7 +163,7 @@ void run_rebuild(const IndexerConfig& config, const IndexInputs& prepared, Index
   // are written into the shards so that the merge leaves the result
   // compact (near_duplicate_linker.h).
   observer.on_phase("link");
-  const NearDuplicateStats links = link_near_duplicates(shards.shard_paths);
+  const NearDuplicateStats links = link_near_duplicates(shards.shard_paths, std::max(1u, job.parallel.threads));
   report.near_duplicates_linked = links.linked;
   report.near_duplicate_clusters = links.clusters;
   report.phases.link = links.seconds;

@@ -11,6 +11,7 @@ std::string report_to_json(const IndexReport& r) {
   const nlohmann::json json = {
       {"mode", r.mode},
       {"threads", r.threads},
+      {"segments", r.segments},
       {"files", r.files},
       {"added", r.added},
       {"replaced", r.replaced},

@@ -507,7 +507,7 @@ TEST_CASE("a huge bucket of identical articles is linked with bounded work",
       for (std::size_t i = 0; i < kCopies; ++i) (i % 3 == 0 ? first : second).add_document(copy(i));
     }
     const NearDuplicateStats stats =
-        link_near_duplicates({dir.file("shard-0"), dir.file("shard-1")}, options);
+        link_near_duplicates({dir.file("shard-0"), dir.file("shard-1")}, 2, options);
     CHECK(stats.linked == kCopies);
     CHECK(stats.clusters == 1);
     CHECK(stats.compared <= kCopies * kLshBands * options.candidates_per_band);

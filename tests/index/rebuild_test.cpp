@@ -77,6 +77,39 @@ TEST_CASE("a rebuild keeps one document per id, the last copy winning", "[index]
   CHECK(searcher.find_article("a25")->paragraphs.front().find("beta") != std::string::npos);
 }
 
+TEST_CASE("a copy of an id in a later segment replaces the one in an earlier segment",
+          "[index][rebuild]") {
+  ScratchDir dir;
+  // Each worker starts a new segment every 4 articles, so the copies below
+  // land in segments other than their first copy's.
+  const std::string first = dir.write(
+      "in/1.jsonl", numbered_articles(0, 30, "alpha") + jsonl("dup", "First headline", "one"));
+  const std::string second = dir.write(
+      "in/2.jsonl", numbered_articles(10, 20, "beta") + jsonl("dup", "Second headline", "two"));
+  const std::string third = dir.write("in/3.jsonl", jsonl("dup", "Third headline", "three"));
+  IndexerConfig config = rebuild_config(dir.file("db"), {first, second, third});
+  config.parallel.segment_articles = 4;
+  config.parallel.flush_articles = 3;
+  IndexObserver quiet;
+  const IndexReport report = run_indexer(config, quiet);
+  CHECK(report.segments >= 10);
+  CHECK(report.added == 31);     // a0..a29 and dup
+  CHECK(report.replaced == 12);  // a10..a19, and dup twice
+  CHECK(report.doc_count == 31);
+  const Xapian::Database db(dir.file("db"));
+  CHECK(db.get_doccount() == 31);
+  CHECK(db.get_termfreq(schema::id_term("dup")) == 1);
+  CHECK(db.get_termfreq(schema::id_term("a15")) == 1);
+
+  Searcher searcher(dir.file("db"));
+  CHECK(hit_ids(searcher, "title:third") == std::vector<std::string>{"dup"});
+  CHECK(hit_ids(searcher, "title:first OR title:second").empty());
+  CHECK(searcher.find_article("a15")->paragraphs.front().find("beta") != std::string::npos);
+  CHECK(searcher.find_article("a5")->paragraphs.front().find("alpha") != std::string::npos);
+  CHECK(db.get_termfreq("alpha") == 20);  // a0..a9 and a20..a29
+  CHECK(db.get_termfreq("beta") == 10);
+}
+
 TEST_CASE("every shard's words reach did-you-mean through the merge", "[index][rebuild]") {
   ScratchDir dir;
   std::string articles = numbered_articles(0, 30, "filler");
