@@ -15,7 +15,7 @@
 //
 //   index_bench [--corpus FILE] [--repetitions N] [--limit N] [--threads LIST]
 //               [--flush LIST] [--segments LIST] [--plain-seconds S]
-//               [--no-spelling-variant] [--no-update-variant]
+//               [--no-spelling-variant] [--no-update-variant] [--plain-only]
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -100,7 +100,15 @@ std::uint64_t plain_loop(const std::string& corpus, const std::string& db_path, 
     const std::string id_term = "Q" + id;
     doc.add_boolean_term(id_term);
     db.replace_document(id_term, doc);
-    if (++articles % 100 == 0 && max_seconds > 0 && now_seconds() - start > max_seconds) break;
+    if (++articles % 100 == 0) {
+      const double elapsed = now_seconds() - start;
+      // How the loop's rate falls as its database grows.
+      if (articles % 25000 == 0) {
+        std::fprintf(stderr, "plain loop: %llu articles in %.1f s\n",
+                     static_cast<unsigned long long>(articles), elapsed);
+      }
+      if (max_seconds > 0 && elapsed > max_seconds) break;
+    }
   }
   db.commit();
   return articles;
@@ -191,6 +199,7 @@ int main(int argc, char* argv[]) {
   double plain_seconds = 0;
   bool spelling_off = true;
   bool update_variant = true;
+  bool plain_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto next = [&]() -> std::string {
@@ -215,11 +224,14 @@ int main(int argc, char* argv[]) {
       spelling_off = false;
     else if (arg == "--no-update-variant")
       update_variant = false;
+    else if (arg == "--plain-only")
+      plain_only = true;
     else {
       std::cerr
           << "usage: index_bench [--corpus FILE] [--repetitions N] [--limit N]\n"
              "                   [--threads 1,2] [--flush 5000,20000] [--segments 10000,50000]\n"
-             "                   [--plain-seconds S] [--no-spelling-variant] [--no-update-variant]\n";
+             "                   [--plain-seconds S] [--no-spelling-variant] [--no-update-variant]\n"
+             "                   [--plain-only]\n";
       return 2;
     }
   }
@@ -240,10 +252,24 @@ int main(int argc, char* argv[]) {
     for (long n = 0; n < limit && std::getline(in, line); ++n) out << line << "\n";
   }
   const double input_mb = fs::file_size(input) / 1e6;
+  // A plain loop stopped by --plain-seconds reads only part of the input, so
+  // MB/s comes from the input's size per record.
+  std::uint64_t corpus_articles = 0;
+  {
+    std::ifstream in(input);
+    std::string line;
+    while (std::getline(in, line)) corpus_articles += line.empty() ? 0 : 1;
+  }
 
   std::vector<Variant> variants = {{"plain-loop", "plain", 1, false, 0}};
-  for (unsigned t : threads) {
+  for (unsigned t : plain_only ? std::vector<unsigned>{} : threads) {
     variants.push_back({"rebuild-t" + std::to_string(t), "rebuild", t, true, 0});
+  }
+  if (plain_only) {
+    spelling_off = false;
+    flushes.clear();
+    segments.clear();
+    update_variant = false;
   }
   if (spelling_off) {
     variants.push_back({"rebuild-t" + std::to_string(threads.back()) + "-nospell", "rebuild",
@@ -288,11 +314,7 @@ int main(int argc, char* argv[]) {
   const double base_median = median(base_rate);
   std::printf("corpus %s (%.1f MB), %d repetitions, medians; ratio = articles/s / plain loop's\n",
               input.c_str(), input_mb, repetitions);
-  // A plain loop stopped by --plain-seconds read only part of the input.
-  std::uint64_t corpus_articles = 0;
-  for (const auto& entry : samples) {
-    for (const auto& s : entry.second) corpus_articles = std::max(corpus_articles, s.articles);
-  }
+
   const double mb_per_article = corpus_articles > 0 ? input_mb / corpus_articles : 0;
   std::printf(
       "| variant | articles | articles/s | MB/s | ratio | CPU s | peak RSS MiB | DB MiB | DB bytes/article |\n"
