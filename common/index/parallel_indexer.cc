@@ -179,9 +179,11 @@ class Worker {
   }
 
   // Writes the worker's articles into a series of segments of at most
-  // segment_articles each: Xapian's cost per article grows with the size of
-  // the database it commits into, and one merge of many segments costs less
-  // than committing into one large shard (docs/PERFORMANCE.md, "Indexing").
+  // segment_articles each, so no commit goes into a large database: Xapian's
+  // cost per article grows with the database it commits into (the plain
+  // loop's by half over its first 300,000 articles), while the rebuild kept
+  // its rate from 100,000 to a million articles (docs/PERFORMANCE.md,
+  // "Segments, and a million articles").
   void write_segments() {
     Xapian::WritableDatabase db = open_segment();
     std::vector<std::uint64_t> id_hashes;
