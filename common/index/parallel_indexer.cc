@@ -181,8 +181,9 @@ class Worker {
   // Writes the worker's articles into a series of segments of at most
   // segment_articles each, so no commit goes into a large database: Xapian's
   // cost per article grows with the database it commits into (the plain
-  // loop's by half over its first 300,000 articles), while the rebuild kept
-  // its rate from 100,000 to a million articles (docs/PERFORMANCE.md,
+  // loop's rate fell by about a third over its first 300,000 articles),
+  // while the rebuild kept its rate from 100,000 to a million articles
+  // (docs/PERFORMANCE.md,
   // "Segments, and a million articles").
   void write_segments() {
     Xapian::WritableDatabase db = open_segment();
