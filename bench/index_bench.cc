@@ -16,6 +16,12 @@
 //   index_bench [--corpus FILE] [--repetitions N] [--limit N] [--threads LIST]
 //               [--flush LIST] [--segments LIST] [--plain-seconds S]
 //               [--no-spelling-variant] [--no-update-variant] [--plain-only]
+//               [--stems-only-variant]
+//
+// --stems-only-variant adds the same loop indexing stems alone (STEM_ALL,
+// stems with positions, no unstemmed terms): what Xapian's write path costs
+// without the exact word forms that STEM_SOME keeps beside every stem. It is
+// not a baseline; ratios stay against the STEM_SOME loop.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -42,7 +48,7 @@ namespace {
 
 struct Variant {
   std::string name;
-  std::string kind;  // "plain", "rebuild", "update"
+  std::string kind;  // "plain", "plain-stems-only", "rebuild", "update"
   unsigned threads = 1;
   bool spelling = true;
   std::size_t flush = 0;    // rebuild flush_articles; 0 = default
@@ -70,12 +76,12 @@ double dir_mib(const fs::path& dir) {
 }
 
 std::uint64_t plain_loop(const std::string& corpus, const std::string& db_path, long limit,
-                         double max_seconds) {
+                         double max_seconds, Xapian::TermGenerator::stem_strategy strategy) {
   const double start = now_seconds();
   Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
   Xapian::TermGenerator generator;
   generator.set_stemmer(Xapian::Stem("english"));
-  generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  generator.set_stemming_strategy(strategy);
   std::ifstream in(corpus);
   std::string line;
   std::uint64_t articles = 0;
@@ -146,8 +152,14 @@ Sample measure(const Variant& v, const std::string& corpus, const fs::path& work
     close(fds[0]);
     std::uint64_t n = 0;
     try {
-      n = v.kind == "plain" ? plain_loop(corpus, db.string(), limit, plain_seconds)
-                            : berita_run(v, corpus, db.string());
+      if (v.kind == "plain") {
+        n = plain_loop(corpus, db.string(), limit, plain_seconds,
+                       Xapian::TermGenerator::STEM_SOME);
+      } else if (v.kind == "plain-stems-only") {
+        n = plain_loop(corpus, db.string(), limit, plain_seconds, Xapian::TermGenerator::STEM_ALL);
+      } else {
+        n = berita_run(v, corpus, db.string());
+      }
     } catch (const std::exception& e) {
       std::cerr << v.name << ": " << e.what() << "\n";
       _exit(3);
@@ -200,6 +212,7 @@ int main(int argc, char* argv[]) {
   bool spelling_off = true;
   bool update_variant = true;
   bool plain_only = false;
+  bool stems_only_variant = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const auto next = [&]() -> std::string {
@@ -226,12 +239,14 @@ int main(int argc, char* argv[]) {
       update_variant = false;
     else if (arg == "--plain-only")
       plain_only = true;
+    else if (arg == "--stems-only-variant")
+      stems_only_variant = true;
     else {
       std::cerr
           << "usage: index_bench [--corpus FILE] [--repetitions N] [--limit N]\n"
              "                   [--threads 1,2] [--flush 5000,20000] [--segments 10000,50000]\n"
              "                   [--plain-seconds S] [--no-spelling-variant] [--no-update-variant]\n"
-             "                   [--plain-only]\n";
+             "                   [--plain-only] [--stems-only-variant]\n";
       return 2;
     }
   }
@@ -262,6 +277,7 @@ int main(int argc, char* argv[]) {
   }
 
   std::vector<Variant> variants = {{"plain-loop", "plain", 1, false, 0}};
+  if (stems_only_variant) variants.push_back({"plain-loop-stems-only", "plain-stems-only", 1, false, 0});
   for (unsigned t : plain_only ? std::vector<unsigned>{} : threads) {
     variants.push_back({"rebuild-t" + std::to_string(t), "rebuild", t, true, 0});
   }
@@ -302,6 +318,12 @@ int main(int argc, char* argv[]) {
   const fs::path plain_compacted = work / "plain-compacted";
   Xapian::Database((work / "db-plain-loop").string()).compact(plain_compacted.string());
   const double plain_compacted_mib = dir_mib(plain_compacted);
+  double stems_only_compacted_mib = 0;
+  if (stems_only_variant) {
+    const fs::path compacted = work / "plain-stems-only-compacted";
+    Xapian::Database((work / "db-plain-loop-stems-only").string()).compact(compacted.string());
+    stems_only_compacted_mib = dir_mib(compacted);
+  }
   fs::remove_all(work);
 
   const auto& base = samples["plain-loop"];
@@ -339,6 +361,10 @@ int main(int argc, char* argv[]) {
               plain_compacted_mib,
               plain_articles > 0 ? plain_compacted_mib * 1048576.0 / plain_articles : 0.0,
               plain_articles < corpus_articles ? "; the loop was stopped by --plain-seconds" : "");
+  if (stems_only_variant) {
+    std::printf("plain loop (stems only)'s database after compaction: %.1f MiB\n",
+                stems_only_compacted_mib);
+  }
   // Runs of one repetition are minutes apart at most, so their ratio is the
   // figure least moved by other load on a shared machine.
   std::printf("ratio per repetition (articles/s over that repetition's plain loop):\n");
