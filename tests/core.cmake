@@ -17,6 +17,7 @@ berita_add_tests(core_tests
   text/html_escape_test.cpp
   text/near_duplicate_test.cpp
   text/stem_cache_test.cpp
+  text/analyzer_test.cpp
   text/utf8_test.cpp
   text/words_test.cpp
   e2e/indexer_e2e_test.cpp

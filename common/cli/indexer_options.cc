@@ -45,7 +45,8 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
        "the segments are merged at the end")
       ("stem", po::value(&c.analyzer.stem_language)->default_value(c.analyzer.stem_language),
        "stemming language (a Snowball name, or 'none')")
-      ("no-spelling", po::bool_switch(), "do not record words for \"did you mean\"")
+      ("no-spelling", po::bool_switch(),
+       "do not record the written words (\"did you mean\" and word completions)")
       ("no-check", po::bool_switch(), "rebuild: skip Xapian's full consistency check")
       ("max-article-kib", po::value(&max_article_kib)->default_value(max_article_kib),
        "reject articles larger than this")

@@ -48,7 +48,7 @@ IndexWriter::Outcome IndexWriter::add(const Article& article) {
   const bool existed = db_.term_exists(id_term);
   if (existed) linker_.note_leaving(id_term);
   const Xapian::Document doc = build_document(article, analyzer_, codec_);
-  if (analyzer_.config().collect_spelling) words_.note(doc);
+  if (analyzer_.config().collect_spelling) words_.note(analyzer_.take_new_words());
   linker_.note_added(db_.replace_document(id_term, doc), doc);
   end_change();
   return existed ? Outcome::kReplaced : Outcome::kAdded;

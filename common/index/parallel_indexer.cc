@@ -141,10 +141,13 @@ class Worker {
     return db;
   }
 
-  void close_segment(Xapian::WritableDatabase& db, std::vector<std::uint64_t>& id_hashes) {
+  // The analyzer's new words are the segment's: a word seen in an earlier
+  // segment is in that one's entries, which the merge joins.
+  void close_segment(Xapian::WritableDatabase& db, std::vector<std::uint64_t>& id_hashes,
+                     Analyzer& analyzer) {
     db.commit();
     if (job_.analyzer.collect_spelling) {
-      add_word_keys_from_terms(db, job_.parallel.word_keys_per_commit);
+      add_word_keys(db, analyzer.take_new_words(), job_.parallel.word_keys_per_commit);
     }
     db.close();
     std::sort(id_hashes.begin(), id_hashes.end());
@@ -199,7 +202,7 @@ class Worker {
         continue;
       }
       if (segment_articles >= job_.parallel.segment_articles) {
-        close_segment(db, id_hashes);
+        close_segment(db, id_hashes, analyzer);
         db = open_segment();
         segment_articles = 0;
         batch_articles = 0;
@@ -228,7 +231,7 @@ class Worker {
         batch_bytes = 0;
       }
     }
-    close_segment(db, id_hashes);
+    close_segment(db, id_hashes, analyzer);
     delete_superseded();
   }
 

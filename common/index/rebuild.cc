@@ -48,7 +48,7 @@ class MergeCompactor : public Xapian::Compactor {
     if (user_key.size() >= 2 && user_key[0] == '\0' && user_key[1] == '\xC0') {
       user_key.remove_prefix(2);
     }
-    if (user_key.rfind(schema::kReversedWordKeyPrefix, 0) != 0) return tags[0];
+    if (!is_word_bucket_key(user_key)) return tags[0];
     return merge_word_buckets(std::vector<std::string_view>(tags, tags + num_tags));
   }
 

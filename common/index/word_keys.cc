@@ -20,10 +20,11 @@ std::size_t shared_prefix(const std::string& a, const std::string& b) {
   return i;
 }
 
-// Reversed words grouped by bucket key.
+// Bucket entries' words (forwards or backwards, as the key says) by key.
 using Buckets = std::map<std::string, std::vector<std::string>>;
 
 void add_word(Buckets& buckets, const std::string& word) {
+  buckets[schema::word_prefix_bucket_key(word)].push_back(word);
   std::string reversed = reverse_code_points(word);
   std::string key = schema::word_bucket_key(reversed);
   buckets[std::move(key)].push_back(std::move(reversed));
@@ -74,10 +75,9 @@ std::string merge_word_buckets(const std::vector<std::string_view>& entries) {
   return encode_word_bucket(words);
 }
 
-void WordKeyCollector::note(const Xapian::Document& doc) {
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    const std::string term = *it;
-    if (schema::is_word_term(term)) words_.insert(term);
+void WordKeyCollector::note(std::vector<std::string> words) {
+  for (auto& word : words) {
+    if (schema::is_word_term(word)) words_.insert(std::move(word));
   }
 }
 
@@ -94,33 +94,41 @@ std::size_t WordKeyCollector::write(Xapian::WritableDatabase& db) {
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     if (words.size() == before) continue;
-    added += words.size() - before;
+    // Each word is in one entry of each kind; count it once.
+    if (key.rfind(schema::kWordKeyPrefix, 0) == 0) added += words.size() - before;
     db.set_metadata(key, encode_word_bucket(words));
   }
   return added;
 }
 
-std::size_t add_word_keys_from_terms(Xapian::WritableDatabase& db, std::size_t per_commit) {
+bool is_word_bucket_key(std::string_view key) {
+  return key.rfind(schema::kWordKeyPrefix, 0) == 0 ||
+         key.rfind(schema::kReversedWordKeyPrefix, 0) == 0;
+}
+
+std::size_t add_word_keys(Xapian::WritableDatabase& db, std::vector<std::string> words,
+                          std::size_t per_commit) {
   per_commit = std::max<std::size_t>(1, per_commit);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   Buckets buckets;
-  std::size_t words = 0;
-  for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
-    const std::string term = *it;
-    if (!schema::is_word_term(term)) continue;
-    add_word(buckets, term);
-    ++words;
+  std::size_t written = 0;
+  for (const auto& word : words) {
+    if (!schema::is_word_term(word)) continue;
+    add_word(buckets, word);
+    ++written;
   }
   std::size_t since_commit = 0;
-  for (auto& [key, reversed] : buckets) {
-    std::sort(reversed.begin(), reversed.end());
-    db.set_metadata(key, encode_word_bucket(reversed));
+  for (auto& [key, bucket_words] : buckets) {
+    std::sort(bucket_words.begin(), bucket_words.end());
+    db.set_metadata(key, encode_word_bucket(bucket_words));
     if (++since_commit >= per_commit) {
       db.commit();
       since_commit = 0;
     }
   }
   db.commit();
-  return words;
+  return written;
 }
 
 }  // namespace berita

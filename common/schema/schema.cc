@@ -61,8 +61,26 @@ bool is_word_term(std::string_view term) {
   return true;
 }
 
+std::string stemmed_prefix(std::string_view field_prefix) {
+  return prefix::kStemmed + std::string(field_prefix);
+}
+
+std::string stemmed_term(std::string_view field_prefix, const Xapian::Stem& stemmer,
+                         const std::string& word) {
+  return stemmed_prefix(field_prefix) + stemmer(word);
+}
+
+std::string word_prefix_bucket_key(std::string_view word) {
+  return kWordKeyPrefix + std::string(code_point_prefix(word, kWordBucketLetters));
+}
+
 std::string word_bucket_key(std::string_view reversed_word) {
   return kReversedWordKeyPrefix + std::string(code_point_prefix(reversed_word, kWordBucketLetters));
+}
+
+Xapian::Stem stemmer_for(const Xapian::Database& db) {
+  const std::string language = db.get_metadata(kStemLanguageKey);
+  return language.empty() || language == "none" ? Xapian::Stem() : Xapian::Stem(language);
 }
 
 void stamp_or_check(Xapian::WritableDatabase& db, const std::string& stem_language) {

@@ -22,25 +22,36 @@ namespace berita::schema {
 
 // Bump when terms, slots or stored data change meaning; a database with
 // another version is refused and must be rebuilt.
-inline constexpr int kVersion = 4;
+inline constexpr int kVersion = 5;
 inline constexpr const char* kVersionKey = "berita.schema_version";
 inline constexpr const char* kStemLanguageKey = "berita.stem_language";
 // The zstd dictionary stored articles are compressed with (index/article_codec);
 // absent when they are stored uncompressed.
 inline constexpr const char* kArticleDictionaryKey = "berita.article_dictionary";
 
-// User metadata entries holding every indexed word spelt backwards, packed
-// by their first kWordBucketLetters code points (schema::word_bucket_key;
-// format in index/word_keys.h). "Did you mean" finds the words that begin
-// like a query word through the term list (allterms_begin) and, through
-// these, the words that end like it, so a slip early in a word costs one
-// entry's read instead of Xapian's spelling search.
+// The index holds stems, not words as written (prefix::kStemmed), so the
+// words themselves are kept apart, for "did you mean" and completion: every
+// indexed word, packed into user metadata entries by its first
+// kWordBucketLetters code points (word_prefix_bucket_key), and again spelt
+// backwards (word_bucket_key; format in index/word_keys.h). "Did you mean"
+// finds the words that begin like a query word through the first and the
+// words that end like it through the second, so a slip anywhere in a word
+// costs an entry's read instead of Xapian's spelling search.
+inline constexpr const char* kWordKeyPrefix = "berita.w:";
 inline constexpr const char* kReversedWordKeyPrefix = "berita.rw:";
-// "Did you mean" only looks for endings of this many letters or more
-// (search/word_neighbours), so one entry holds every word it could want.
+// "Did you mean" only looks for beginnings and endings of this many letters
+// or more (search/word_neighbours), so one entry holds every word it could
+// want.
 inline constexpr std::size_t kWordBucketLetters = 3;
 
 namespace prefix {
+// Free text is indexed as stems only, with positions, each term "Z", then
+// its field's prefix, then the stem: "Zflood" for any field, "ZSflood" for
+// the headline. Keeping the words as written too (Xapian's STEM_SOME) would
+// index every word twice and cost about 40% of a rebuild's time and a fifth
+// of the database, for a distinction ("floods" typed in quotes) that
+// ranking measured no gain from (docs/PERFORMANCE.md, "Stems only").
+inline constexpr const char* kStemmed = "Z";
 inline constexpr const char* kId = "Q";
 inline constexpr const char* kTitle = "S";
 inline constexpr const char* kByline = "A";
@@ -129,11 +140,20 @@ std::string source_term(std::string_view source);
 std::string category_term(std::string_view category);
 std::string lang_term(std::string_view lang);
 
-// True for the terms that are words as written: TermGenerator's unprefixed,
-// lower-case terms. Field and filter terms start with a capital prefix;
-// multi-word synonym terms hold a space; terms with a digit are numbers and
-// codes, which "did you mean" leaves alone.
+// The term free text of a field is indexed under: kStemmed + field_prefix
+// (kStemmed alone for the text of all fields).
+std::string stemmed_prefix(std::string_view field_prefix);
+// The term of a word in a field's text: stemmed_prefix(field_prefix) + stem.
+std::string stemmed_term(std::string_view field_prefix, const Xapian::Stem& stemmer,
+                         const std::string& word);
+
+// True for the words "did you mean" and completion keep (the analyzer's
+// lower-cased words): not empty, no capital lead, no space, no digit, as
+// numbers and codes are left alone.
 bool is_word_term(std::string_view term);
+// The metadata key of the entry holding a word: kWordKeyPrefix + its first
+// kWordBucketLetters code points.
+std::string word_prefix_bucket_key(std::string_view word);
 // The metadata key of the entry holding a word spelt backwards:
 // kReversedWordKeyPrefix + its first kWordBucketLetters code points.
 std::string word_bucket_key(std::string_view reversed_word);
@@ -142,6 +162,10 @@ std::string word_bucket_key(std::string_view reversed_word);
 std::string date_slot_value(std::string_view iso_date);
 // Days since 1970-01-01 for an ISO date (proleptic Gregorian).
 long days_since_epoch(std::string_view iso_date);
+
+// The stemmer db was indexed with (kStemLanguageKey; none when absent or
+// "none").
+Xapian::Stem stemmer_for(const Xapian::Database& db);
 
 // Writes the schema version and stemming language into a new database, or
 // checks them in an existing one. Throws SchemaMismatch on a mismatch.

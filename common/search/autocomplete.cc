@@ -1,8 +1,11 @@
 #include "search/autocomplete.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "index/article_codec.h"
+#include "index/word_keys.h"
 #include "query/invalid_request.h"
 #include "schema/schema.h"
 #include "text/utf8.h"
@@ -10,14 +13,15 @@
 namespace berita {
 namespace {
 
-// Scanning every term under a one-letter prefix of a large archive costs
-// more than a search. The scan stops after this many terms (in alphabetical
-// order), trading completeness on one- or two-letter input for a bounded
-// cost; from three letters on, few prefixes reach it.
-constexpr unsigned kMaxTermsScanned = 20000;
-// Wildcard expansion of the partial word against titles: its most frequent
+// The words under a one- or two-letter prefix of a large archive are many,
+// and each costs a look-up of its stem's frequency. The scan stops after
+// this many words (in alphabetical order), trading completeness on one- or
+// two-letter input for a bounded cost; from three letters on, the words
+// come from one entry and few reach it.
+constexpr unsigned kMaxWordsScanned = 2000;
+// Headlines are searched for the stems of the partial word's most frequent
 // completions only.
-constexpr Xapian::termcount kMaxTitleExpansion = 64;
+constexpr std::size_t kMaxTitleStems = 64;
 
 struct Input {
   std::vector<std::string> words;  // complete words before the partial one
@@ -43,40 +47,91 @@ Input split(const std::string& prefix) {
   return input;
 }
 
-std::vector<Completion> complete_word(const Xapian::Database& db, const Input& input,
-                                      unsigned limit) {
-  std::vector<std::pair<Xapian::doccount, std::string>> best;
-  unsigned scanned = 0;
-  for (auto it = db.allterms_begin(input.partial);
-       it != db.allterms_end(input.partial) && scanned < kMaxTermsScanned; ++it, ++scanned) {
-    best.emplace_back(it.get_termfreq(), *it);
-  }
-  const auto more_common = [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first > b.first : a.second < b.second;
+// One completion per stem: the articles a search for the word finds are its
+// stem's, whatever form was typed.
+struct StemCompletion {
+  std::string stem_term;
+  std::string word;  // the shortest written form, alphabetically first on ties
+  Xapian::doccount count = 0;
+};
+
+// The written words starting with partial (index/word_keys.h), grouped by
+// stem, most common first.
+std::vector<StemCompletion> completions_of(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                                           const std::string& partial) {
+  std::vector<std::string> words;
+  const auto take = [&](std::string_view entry) {
+    for (auto& word : decode_word_bucket(entry)) {
+      if (words.size() >= kMaxWordsScanned) return;
+      if (word.compare(0, partial.size(), partial) == 0 && schema::is_word_term(word)) {
+        words.push_back(std::move(word));
+      }
+    }
   };
-  const std::size_t keep = std::min<std::size_t>(limit, best.size());
-  std::partial_sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(keep), best.end(),
-                    more_common);
+  if (code_points(partial).size() >= schema::kWordBucketLetters) {
+    take(db.get_metadata(schema::word_prefix_bucket_key(partial)));
+  } else {
+    const std::string keys = schema::kWordKeyPrefix + partial;
+    for (auto key = db.metadata_keys_begin(keys);
+         key != db.metadata_keys_end(keys) && words.size() < kMaxWordsScanned; ++key) {
+      take(db.get_metadata(*key));
+    }
+  }
+  std::unordered_map<std::string, StemCompletion> by_stem;
+  for (auto& word : words) {
+    std::string term = schema::stemmed_term("", stemmer, word);
+    auto [it, fresh] = by_stem.try_emplace(term);
+    StemCompletion& c = it->second;
+    if (fresh) {
+      c.stem_term = term;
+      c.count = db.get_termfreq(term);
+      c.word = std::move(word);
+    } else if (word.size() < c.word.size() || (word.size() == c.word.size() && word < c.word)) {
+      c.word = std::move(word);
+    }
+  }
+  std::vector<StemCompletion> out;
+  for (auto& [term, c] : by_stem) {
+    if (c.count > 0) out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(), [](const StemCompletion& a, const StemCompletion& b) {
+    return a.count != b.count ? a.count > b.count : a.word < b.word;
+  });
+  return out;
+}
+
+std::vector<Completion> complete_word(const std::vector<StemCompletion>& stems, const Input& input,
+                                      unsigned limit) {
   std::string lead;
   for (const auto& word : input.words) lead += word + ' ';
   std::vector<Completion> out;
-  for (std::size_t i = 0; i < keep; ++i) {
+  for (std::size_t i = 0; i < stems.size() && i < limit; ++i) {
     Completion c;
     c.kind = Completion::Kind::kWord;
-    c.text = lead + best[i].second;
-    c.count = best[i].first;
+    c.text = lead + stems[i].word;
+    c.count = stems[i].count;
     out.push_back(std::move(c));
   }
   return out;
 }
 
 std::vector<Completion> complete_title(const Xapian::Database& db, const ArticleCodec& codec,
-                                       const Input& input, unsigned limit) {
+                                       const Xapian::Stem& stemmer, const Input& input,
+                                       const std::vector<StemCompletion>& stems, unsigned limit) {
   std::vector<Xapian::Query> parts;
-  for (const auto& word : input.words) parts.emplace_back(schema::prefix::kTitle + word);
+  for (const auto& word : input.words) {
+    parts.emplace_back(schema::stemmed_term(schema::prefix::kTitle, stemmer, word));
+  }
   if (!input.partial.empty()) {
-    parts.emplace_back(Xapian::Query::OP_WILDCARD, schema::prefix::kTitle + input.partial,
-                       kMaxTitleExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    std::vector<Xapian::Query> endings;
+    const std::string title = schema::stemmed_prefix(schema::prefix::kTitle);
+    const std::size_t stemmed = std::string(schema::prefix::kStemmed).size();
+    for (std::size_t i = 0; i < stems.size() && i < kMaxTitleStems; ++i) {
+      endings.emplace_back(title + stems[i].stem_term.substr(stemmed));
+    }
+    // Nothing written starts so: no headline can match.
+    if (endings.empty()) return {};
+    parts.emplace_back(Xapian::Query::OP_OR, endings.begin(), endings.end());
   }
   if (parts.empty()) return {};
   Xapian::Enquire enquire(db);
@@ -101,11 +156,12 @@ std::vector<Completion> complete_title(const Xapian::Database& db, const Article
 
 std::vector<Completion> complete(const Xapian::Database& db, const std::string& prefix,
                                  unsigned limit) {
-  return complete(db, ArticleCodec::for_database(db), prefix, limit);
+  return complete(db, ArticleCodec::for_database(db), schema::stemmer_for(db), prefix, limit);
 }
 
 std::vector<Completion> complete(const Xapian::Database& db, const ArticleCodec& codec,
-                                 const std::string& prefix, unsigned limit) {
+                                 const Xapian::Stem& stemmer, const std::string& prefix,
+                                 unsigned limit) {
   if (prefix.size() > kMaxPrefixBytes) {
     throw InvalidRequest("bad_parameter", "prefix",
                          "prefix is longer than " + std::to_string(kMaxPrefixBytes) + " bytes");
@@ -121,9 +177,11 @@ std::vector<Completion> complete(const Xapian::Database& db, const ArticleCodec&
   if (input.words.empty() && input.partial.empty()) {
     throw InvalidRequest("bad_parameter", "prefix", "prefix must contain a letter or digit");
   }
-  std::vector<Completion> out;
-  if (!input.partial.empty()) out = complete_word(db, input, limit);
-  std::vector<Completion> titles = complete_title(db, codec, input, limit);
+  const std::vector<StemCompletion> stems =
+      input.partial.empty() ? std::vector<StemCompletion>()
+                            : completions_of(db, stemmer, input.partial);
+  std::vector<Completion> out = complete_word(stems, input, limit);
+  std::vector<Completion> titles = complete_title(db, codec, stemmer, input, stems, limit);
   out.insert(out.end(), std::make_move_iterator(titles.begin()),
              std::make_move_iterator(titles.end()));
   return out;

@@ -69,7 +69,8 @@ std::vector<WeightedField> weighted_fields(const Xapian::Database& db) {
   const AnalyzerConfig defaults;
   std::vector<WeightedField> fields;
   const auto add = [&](const char* prefix, unsigned weight) {
-    if (db.allterms_begin(prefix) == db.allterms_end(prefix)) return;
+    const std::string indexed = schema::stemmed_prefix(prefix);
+    if (db.allterms_begin(indexed) == db.allterms_end(indexed)) return;
     fields.push_back({field_name(prefix), prefix, weight});
   };
   add(schema::prefix::kTitle, defaults.title_weight);

@@ -256,7 +256,7 @@ std::optional<SearchResult> Searcher::similar_once(const std::string& id, unsign
 }
 
 std::vector<Completion> Searcher::complete(const std::string& prefix, unsigned limit) {
-  return with_retries("completing failed", [&] { return berita::complete(db_, codec_, prefix, limit); });
+  return with_retries("completing failed", [&] { return berita::complete(db_, codec_, analyzer_.stemmer(), prefix, limit); });
 }
 
 void Searcher::explain_hits(const Xapian::Query& query, const Xapian::MSet& mset,

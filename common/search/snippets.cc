@@ -14,7 +14,7 @@ namespace {
 // 1% of the articles would.
 const double kWildcardWeight = std::log(1.0 + 100.0);
 
-// Free-text field prefixes mark the same words as unprefixed terms; the
+// Free-text field prefixes mark the same stems as terms without one; the
 // other prefixes are ids and filters, which are not text.
 bool is_text_prefix(const std::string& prefix) {
   if (prefix.empty()) return true;

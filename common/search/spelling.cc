@@ -69,39 +69,50 @@ class Corrector {
   Corrector(const Xapian::Database& db, const Analyzer& analyzer, const SpellingOptions& options)
       : db_(db), analyzer_(analyzer), options_(options) {}
 
-  // The correction of one query word (lower-cased result), or "".
+  // The correction of one query word (lower-cased result), or "". A word's
+  // frequency is its stem's, the articles a search for it finds: the index
+  // holds stems only.
   std::string correct(const std::string& typed) const {
     const std::string word = Xapian::Unicode::tolower(typed);
     const std::size_t length = code_points(word).size();
     if (length < kMinAbsentWordLength || has_digit(word) || is_english_stopword(word)) return {};
     // An expression from the synonyms file ("sprm") is meant as typed.
     if (db_.synonyms_begin(word) != db_.synonyms_end(word)) return {};
-    const Xapian::doccount frequency = db_.get_termfreq(word);
+    const Xapian::doccount frequency = frequency_of(word);
     if (frequency == 0) {
-      // "floodings" is found through its stem; no need to correct it.
-      if (frequency_of_stem(word) > 0) return {};
-      const WordNeighbour fix = most_frequent(find_neighbours(db_, word));
+      const WordNeighbour fix = most_frequent(neighbours(word));
       if (fix.word.empty() || !is_typing_slip(code_points(word), code_points(fix.word), true)) {
         return {};
       }
-      return db_.get_collection_freq(fix.word) >= kMinAbsentFixOccurrences ? fix.word
-                                                                          : std::string();
+      return db_.get_collection_freq(stemmed(fix.word)) >= kMinAbsentFixOccurrences
+                 ? fix.word
+                 : std::string();
     }
     if (frequency > max_present_frequency() || length < options_.min_present_word_length) {
       return {};
     }
-    const WordNeighbour fix = most_frequent(find_neighbours(db_, word));
+    const WordNeighbour fix = most_frequent(neighbours(word));
     if (fix.word.empty() || !is_typing_slip(code_points(word), code_points(fix.word), false)) {
       return {};
     }
-    const double needed = options_.min_ratio * frequency;
-    if (fix.frequency < needed) return {};
-    // "Anchors" in 1 article while "anchor" is in 17: stemming already finds
-    // those, and "anchors" is no misspelling of "anchor".
-    return frequency_of_stem(word) >= needed ? std::string() : fix.word;
+    // A neighbour with the word's own stem ("anchor" for "anchors") has the
+    // same frequency, so it never passes: stemming already finds it.
+    return fix.frequency >= options_.min_ratio * frequency ? fix.word : std::string();
   }
 
  private:
+  std::string stemmed(const std::string& word) const {
+    return schema::stemmed_term("", analyzer_.stemmer(), word);
+  }
+
+  Xapian::doccount frequency_of(const std::string& word) const {
+    return db_.get_termfreq(stemmed(word));
+  }
+
+  std::vector<WordNeighbour> neighbours(const std::string& word) const {
+    return find_neighbours(db_, analyzer_.stemmer(), word);
+  }
+
   // The most common word one edit away; only when that is a typing slip is
   // it suggested: a more common neighbour that is no slip ("towel" for
   // "bowel") says the word is a real word. Ties go to the alphabetically
@@ -114,11 +125,6 @@ class Corrector {
       }
     }
     return best;
-  }
-
-  Xapian::doccount frequency_of_stem(const std::string& word) const {
-    const Xapian::Stem& stem = analyzer_.stemmer();
-    return stem.is_none() ? 0 : db_.get_termfreq("Z" + stem(word));
   }
 
   Xapian::doccount max_present_frequency() const {

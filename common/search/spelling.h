@@ -12,17 +12,18 @@
 //   neighbours swapped, never the first one);
 // - the word has at least min_present_word_length letters and is in at
 //   most max_present_frequency articles;
-// - the correction is in at least min_ratio times as many articles;
-// - the word's stem is not that common itself (a rare inflection of a
-//   common word already matches through stemming).
+// - the correction is in at least min_ratio times as many articles (so a
+//   rare inflection of a common word, which shares its stem and so its
+//   articles, is never "corrected": stemming already finds it).
+// A word's articles are its stem's: the index holds stems only, and they
+// are what a search for the word finds. A word is absent when its stem is.
 // For an absent word the slip may also be one letter changed inside it, and
-// the correction must be written at least twice; a word whose stem is
-// indexed is left alone. Xapian's default of two edits turned absent
+// the correction's stem must be written at least twice. Xapian's default of two edits turned absent
 // words into unrelated ones ("internet" -> "interest", "estrogen" ->
 // "nitrogen"). Words from the synonyms table are never corrected.
 //
-// Cost: a few term look-ups per word, plus a neighbour search (one term-list
-// scan and one key scan, 10 to 40 us) for an absent or rare word. Xapian's
+// Cost: a few term look-ups per word, plus a neighbour search (two metadata
+// entries and a term look-up per neighbour) for an absent or rare word. Xapian's
 // spelling search, used before, took about 0.8 ms per such word on Reuters.
 #ifndef BERITA_SEARCH_SPELLING_H
 #define BERITA_SEARCH_SPELLING_H

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <unordered_set>
 
 #include "index/word_keys.h"
@@ -27,8 +28,8 @@ std::string to_utf8(const std::vector<unsigned>& code_points) {
 
 class NeighbourSearch {
  public:
-  NeighbourSearch(const Xapian::Database& db, const std::string& word)
-      : db_(db), word_(word), letters_(code_points(word)) {}
+  NeighbourSearch(const Xapian::Database& db, const Xapian::Stem& stemmer, const std::string& word)
+      : db_(db), stemmer_(stemmer), word_(word), letters_(code_points(word)) {}
 
   std::vector<WordNeighbour> run() {
     const std::size_t n = letters_.size();
@@ -61,21 +62,41 @@ class NeighbourSearch {
     return (a > b ? a - b : b - a) <= kMaxByteDifference;
   }
 
-  // Records candidate if it is a new, indexed neighbour of the word;
-  // frequency is looked up only for a neighbour when not already known.
-  void consider(const std::string& candidate, Xapian::doccount frequency, bool frequency_known) {
+  // Records candidate if it is a new neighbour of the word, written in the
+  // archive (known_word, or found in the word entries) and whose stem is in
+  // at least one article.
+  void consider(const std::string& candidate, bool known_word) {
     if (candidate == word_ || !plausible_length(candidate) || !seen_.insert(candidate).second) return;
     if (!schema::is_word_term(candidate)) return;
     if (!is_one_edit(letters_, code_points(candidate))) return;
-    if (!frequency_known) frequency = db_.get_termfreq(candidate);
+    if (!known_word && !is_written(candidate)) return;
+    const Xapian::doccount frequency =
+        db_.get_termfreq(schema::stemmed_term("", stemmer_, candidate));
     if (frequency > 0) found_.push_back({candidate, frequency});
+  }
+
+  // The sorted words of the entry holding the words that start like word.
+  const std::vector<std::string>& words_starting_like(const std::string& word) {
+    const std::string key = schema::word_prefix_bucket_key(word);
+    auto found = prefix_buckets_.find(key);
+    if (found == prefix_buckets_.end()) {
+      found = prefix_buckets_.emplace(key, decode_word_bucket(db_.get_metadata(key))).first;
+    }
+    return found->second;
+  }
+
+  bool is_written(const std::string& word) {
+    const auto& words = words_starting_like(word);
+    return std::binary_search(words.begin(), words.end(), word);
   }
 
   void scan_prefix(std::size_t letters) {
     const std::string prefix =
         to_utf8(std::vector<unsigned>(letters_.begin(), letters_.begin() + letters));
-    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-      consider(*it, it.get_termfreq(), true);
+    const auto& words = words_starting_like(prefix);
+    for (auto it = std::lower_bound(words.begin(), words.end(), prefix);
+         it != words.end() && it->compare(0, prefix.size(), prefix) == 0; ++it) {
+      consider(*it, true);
     }
   }
 
@@ -87,7 +108,7 @@ class NeighbourSearch {
       // Most words of the bucket end otherwise, or are far longer or
       // shorter: skip them before paying for the reversal.
       if (word.compare(0, reversed.size(), reversed) != 0 || !plausible_length(word.size())) continue;
-      consider(reverse_code_points(word), 0, false);
+      consider(reverse_code_points(word), true);
     }
   }
 
@@ -106,22 +127,22 @@ class NeighbourSearch {
       std::vector<unsigned> edit = letters_;
       if (i + 1 < n) {
         std::swap(edit[i], edit[i + 1]);
-        consider(to_utf8(edit), 0, false);
+        consider(to_utf8(edit), false);
         std::swap(edit[i], edit[i + 1]);
       }
       if (swaps_only) continue;
       if (i < n) {
         edit.erase(edit.begin() + i);
-        consider(to_utf8(edit), 0, false);
+        consider(to_utf8(edit), false);
         edit = letters_;
       }
       for (const unsigned ch : alphabet) {
         edit.insert(edit.begin() + i, ch);
-        consider(to_utf8(edit), 0, false);
+        consider(to_utf8(edit), false);
         edit.erase(edit.begin() + i);
         if (i < n) {
           edit[i] = ch;
-          consider(to_utf8(edit), 0, false);
+          consider(to_utf8(edit), false);
           edit[i] = letters_[i];
         }
       }
@@ -129,8 +150,10 @@ class NeighbourSearch {
   }
 
   const Xapian::Database& db_;
+  const Xapian::Stem& stemmer_;
   const std::string& word_;
   const std::vector<unsigned> letters_;
+  std::map<std::string, std::vector<std::string>> prefix_buckets_;
   std::unordered_set<std::string> seen_;
   std::vector<WordNeighbour> found_;
 };
@@ -171,8 +194,9 @@ bool is_typing_slip(const std::vector<unsigned>& word, const std::vector<unsigne
          std::equal(word.begin() + i + 2, word.end(), fix.begin() + i + 2);
 }
 
-std::vector<WordNeighbour> find_neighbours(const Xapian::Database& db, const std::string& word) {
-  return NeighbourSearch(db, word).run();
+std::vector<WordNeighbour> find_neighbours(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                                           const std::string& word) {
+  return NeighbourSearch(db, stemmer, word).run();
 }
 
 }  // namespace berita

@@ -84,10 +84,12 @@ bool is_english_stopword(const std::string& word) {
 Analyzer::Analyzer(AnalyzerConfig config)
     : config_(std::move(config)),
       stemmer_(make_stemmer(config_.stem_language)),
-      indexing_stemmer_(make_caching_stemmer(config_.stem_language)),
+      indexing_stemmer_(config_.stem_language, config_.collect_spelling),
       synonym_terms_(config_.synonyms, stemmer_) {
-  generator_.set_stemmer(indexing_stemmer_);
-  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Stems only, with positions; with no language the caching stemmer leaves
+  // words as they are, so the terms have the same form either way.
+  generator_.set_stemmer(indexing_stemmer_.stem());
+  generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 }
 
 void Analyzer::index_phrases(const std::string& text, Xapian::termcount weight,
@@ -107,12 +109,13 @@ void Analyzer::index_text(const Article& article, Xapian::Document& doc) {
   generator_.set_document(doc);
 
   // Each field is indexed twice: with its prefix for field search, and
-  // unprefixed (with the field's weight) for plain search across all fields.
+  // without (with the field's weight) for plain search across all fields.
+  const std::string all_fields = schema::prefix::kStemmed;
   const auto field = [&](const std::string& text, unsigned weight, const char* prefix) {
     if (text.empty()) return;
-    generator_.index_text(text, 1, prefix);
+    generator_.index_text(text, 1, schema::stemmed_prefix(prefix));
     generator_.increase_termpos(kFieldGap);
-    generator_.index_text(text, weight);
+    generator_.index_text(text, weight, all_fields);
     generator_.increase_termpos(kFieldGap);
     index_phrases(text, weight, prefix, doc);
   };
@@ -122,7 +125,7 @@ void Analyzer::index_text(const Article& article, Xapian::Document& doc) {
   field(article.byline, 1, schema::prefix::kByline);
   for (const auto& caption : article.captions) field(caption, 1, schema::prefix::kCaption);
   for (const auto& paragraph : article.paragraphs) {
-    generator_.index_text(paragraph);
+    generator_.index_text(paragraph, 1, all_fields);
     generator_.increase_termpos(kFieldGap);
     index_phrases(paragraph, 1, nullptr, doc);
   }
@@ -142,7 +145,9 @@ SynonymTable Analyzer::synonym_table() const {
 Xapian::QueryParser Analyzer::make_query_parser(const Xapian::Database& db) const {
   Xapian::QueryParser parser;
   parser.set_stemmer(stemmer_);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  // Words with no field are looked up among the stems of all fields.
+  parser.add_prefix("", schema::prefix::kStemmed);
   parser.set_database(db);
   parser.set_default_op(config_.query_default_op);
   if (config_.query_stopwords) {
@@ -156,7 +161,7 @@ Xapian::QueryParser Analyzer::make_query_parser(const Xapian::Database& db) cons
       auto* processor = new NormalisingFieldProcessor(field.prefix, normaliser_for(field.prefix));
       parser.add_boolean_prefix(field.name, processor->release());
     } else {
-      parser.add_prefix(field.name, field.prefix);
+      parser.add_prefix(field.name, schema::stemmed_prefix(field.prefix));
     }
   }
   return parser;

@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "article/article.h"
+#include "text/stem_cache.h"
 #include "text/synonym_terms.h"
 #include "text/synonyms.h"
 
@@ -27,8 +28,9 @@ struct AnalyzerConfig {
   unsigned title_weight = 3;
   // Standfirst words count this many times a body word.
   unsigned standfirst_weight = 2;
-  // Record each indexed word for "did you mean" (index/word_keys.h). Costs
-  // a little index time and space.
+  // Record each indexed word as written (index/word_keys.h), which "did you
+  // mean" and word completion offer; the index itself holds stems. Costs a
+  // little index time and space.
   bool collect_spelling = true;
   // Groups of equivalent expressions (text/synonyms.h). Indexing adds a
   // term for each occurrence of a multi-word expression, which the synonym
@@ -56,8 +58,15 @@ class Analyzer {
   const AnalyzerConfig& config() const { return config_; }
   const Xapian::Stem& stemmer() const { return stemmer_; }
 
-  // Adds the article's free-text terms with positions to doc.
+  // Adds the article's free-text terms with positions to doc: stems only
+  // (schema::prefix::kStemmed).
   void index_text(const Article& article, Xapian::Document& doc);
+
+  // The words as written (lower-cased) that index_text met for the first
+  // time since the last call, each once; empty unless config().collect_spelling.
+  // The index holds only stems; these are what "did you mean" and completion
+  // offer (index/word_keys.h).
+  std::vector<std::string> take_new_words() { return indexing_stemmer_.take_new_words(); }
 
   // A QueryParser configured with the same stemmer, the schema's field
   // prefixes, and db for wildcard, spelling and synonym expansion.
@@ -76,7 +85,7 @@ class Analyzer {
   // The TermGenerator's own stemmer: the same stems, cached
   // (text/stem_cache.h), kept apart from stemmer_ so the cache is only
   // touched by the thread that indexes.
-  Xapian::Stem indexing_stemmer_;
+  CachingStemmer indexing_stemmer_;
   Xapian::TermGenerator generator_;
   SynonymTerms synonym_terms_;
   // Scratch space for index_phrases, kept to save allocations per field.

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "schema/schema.h"
+
 namespace berita {
 namespace {
 
@@ -69,8 +71,7 @@ void SynonymTerms::find_phrases(const std::vector<std::string>& words, Occurrenc
 
 std::string SynonymTerms::value_term(const std::string& entry, const std::string& prefix) const {
   if (has_space(entry)) return prefix + entry;
-  if (stemmer_.is_none()) return prefix + entry;
-  return "Z" + prefix + stemmer_(entry);
+  return schema::stemmed_term(prefix, stemmer_, entry);
 }
 
 std::vector<std::string> SynonymTerms::key_terms(const std::string& entry,
@@ -81,11 +82,9 @@ std::vector<std::string> SynonymTerms::key_terms(const std::string& entry,
     if (prefix.empty()) return {entry};
     return {};
   }
-  // A capitalised query word ("KL") is looked up as typed (lower-cased), a
-  // lower-case one as typed and then as its stem.
-  std::vector<std::string> keys = {prefix + entry};
-  if (!stemmer_.is_none()) keys.push_back("Z" + prefix + stemmer_(entry));
-  return keys;
+  // QueryParser looks a word up by its stem; the word as written is the key
+  // "did you mean" asks about (an expression from the file is never a slip).
+  return {prefix + entry, schema::stemmed_term(prefix, stemmer_, entry)};
 }
 
 SynonymTable SynonymTerms::table(const std::vector<std::string>& field_prefixes) const {

@@ -54,20 +54,41 @@ TEST_CASE("a word's bucket is its first three letters backwards, counted in code
   CHECK(schema::word_bucket_key("\xC3\xA9t\xC3\xA9s") == prefix + "\xC3\xA9t\xC3\xA9");
 }
 
+TEST_CASE("a word's prefix bucket is its first three letters, counted in code points",
+          "[word_keys]") {
+  const std::string prefix = schema::kWordKeyPrefix;
+  CHECK(schema::word_prefix_bucket_key("running") == prefix + "run");
+  CHECK(schema::word_prefix_bucket_key("ia") == prefix + "ia");
+  CHECK(schema::word_prefix_bucket_key("\xC3\xA9t\xC3\xA9s") == prefix + "\xC3\xA9t\xC3\xA9");
+}
+
 TEST_CASE("an update batch adds its new words to their buckets", "[word_keys]") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  Xapian::Document first;
-  for (const char* term : {"running", "swimming", "Sheadline", "2018"}) first.add_term(term);
   WordKeyCollector collector;
-  collector.note(first);
+  collector.note({"running", "swimming", "Sheadline", "2018"});
   CHECK(collector.write(db) == 2);  // prefixed and number terms are not words
-  Xapian::Document second;
-  for (const char* term : {"running", "reading"}) second.add_term(term);
-  collector.note(second);
+  collector.note({"running", "reading"});
   CHECK(collector.write(db) == 1);
   CHECK(decode_word_bucket(db.get_metadata(schema::word_bucket_key("gni"))) ==
         std::vector<std::string>{"gnidaer", "gnimmiws", "gninnur"});
+  CHECK(decode_word_bucket(db.get_metadata(schema::word_prefix_bucket_key("run"))) ==
+        std::vector<std::string>{"running"});
+  CHECK(decode_word_bucket(db.get_metadata(schema::word_prefix_bucket_key("rea"))) ==
+        std::vector<std::string>{"reading"});
+  CHECK(db.get_metadata(schema::word_prefix_bucket_key("2018")).empty());
   CHECK(collector.write(db) == 0);
+}
+
+TEST_CASE("a rebuild segment's words go into both kinds of bucket", "[word_keys]") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  CHECK(add_word_keys(db, {"running", "runner", "running", "Sheadline", "reading"}, 1) == 3);
+  CHECK(decode_word_bucket(db.get_metadata(schema::word_prefix_bucket_key("run"))) ==
+        std::vector<std::string>{"runner", "running"});
+  CHECK(decode_word_bucket(db.get_metadata(schema::word_bucket_key("ren"))) ==
+        std::vector<std::string>{"rennur"});
+  CHECK(is_word_bucket_key(schema::word_prefix_bucket_key("run")));
+  CHECK(is_word_bucket_key(schema::word_bucket_key("gni")));
+  CHECK_FALSE(is_word_bucket_key(schema::kVersionKey));
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ TEST_CASE("query text becomes the expected Xapian query", "[query][builder]") {
       {"floods kelantan", "Query((Zflood@1 OR Zkelantan@2))"},
       {"flood AND rain", "Query((Zflood@1 AND Zrain@2))"},
       {"flood -rain", "Query((Zflood@1 AND_NOT Zrain@2))"},
-      {"\"prime minister\"", "Query((prime@1 PHRASE 2 minister@2))"},
+      {"\"prime minister\"", "Query((Zprime@1 PHRASE 2 Zminist@2))"},
       {"title:flood", "Query(ZSflood@1)"},
       {"headline:flood", "Query(ZSflood@1)"},
       {"source:bernama flood", "Query((Zflood@1 FILTER XSRCbernama))"},
@@ -52,7 +52,7 @@ TEST_CASE("query text becomes the expected Xapian query", "[query][builder]") {
       {"last:7d flood", "Query((Zflood@1 FILTER VALUE_RANGE 0 20180708 20180715))"},
       {"last:2w flood", "Query((Zflood@1 FILTER VALUE_RANGE 0 20180701 20180715))"},
       {"last:1y", "Query((<alldocuments> FILTER VALUE_RANGE 0 20170715 20180715))"},
-      {"\"date:2018 flood\"", "Query((date@1 PHRASE 3 2018@2 PHRASE 3 flood@3))"},
+      {"\"date:2018 flood\"", "Query((Zdate@1 PHRASE 3 Z2018@2 PHRASE 3 Zflood@3))"},
       {"", "Query(<alldocuments>)"},
   };
   for (const auto& c : cases) {

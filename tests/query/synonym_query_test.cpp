@@ -42,29 +42,29 @@ struct Case {
 TEST_CASE("synonyms expand words and runs of words and are rebalanced", "[synonyms][query]") {
   SynonymParser parser;
   const Case cases[] = {
-      // A capitalised word is looked up as typed, a lower-case one as its stem.
-      {"KL", "Query((kl@1 SYNONYM kuala lumpur@1))",
-       "Query((kl@1 OR (kl@1 SYNONYM kuala lumpur@1)))"},
+      // Every word is looked up by its stem, whatever its case.
+      {"KL", "Query((Zkl@1 SYNONYM kuala lumpur@1))",
+       "Query((Zkl@1 OR (Zkl@1 SYNONYM kuala lumpur@1)))"},
       {"kl", "Query((Zkl@1 SYNONYM kuala lumpur@1))",
        "Query((Zkl@1 OR (Zkl@1 SYNONYM kuala lumpur@1)))"},
       // The words keep their own weight; the expression's term joins KL's.
-      {"Kuala Lumpur", "Query(((kuala@1 OR lumpur@2) SYNONYM Zkl@1 SYNONYM kuala lumpur@1))",
-       "Query(((kuala@1 OR lumpur@2) OR (Zkl@1 SYNONYM kuala lumpur@1)))"},
-      {"title:KL", "Query((Skl@1 SYNONYM Skuala lumpur@1))",
-       "Query((Skl@1 OR (Skl@1 SYNONYM Skuala lumpur@1)))"},
-      // Phrases, wildcards and NEAR are searched as typed.
-      {"\"KL\" office", "Query((kl@1 OR Zoffic@2))", "Query((kl@1 OR Zoffic@2))"},
-      {"\"Kuala Lumpur\"", "Query((kuala@1 PHRASE 2 lumpur@2))",
-       "Query((kuala@1 PHRASE 2 lumpur@2))"},
-      {"kual*", "Query(WILDCARD SYNONYM kual)", "Query(WILDCARD SYNONYM kual)"},
-      {"KL NEAR floods", "Query((kl@1 NEAR 11 floods@2))", "Query((kl@1 NEAR 11 floods@2))"},
+      {"Kuala Lumpur", "Query(((Zkuala@1 OR Zlumpur@2) SYNONYM Zkl@1 SYNONYM kuala lumpur@1))",
+       "Query(((Zkuala@1 OR Zlumpur@2) OR (Zkl@1 SYNONYM kuala lumpur@1)))"},
+      {"title:KL", "Query((ZSkl@1 SYNONYM Skuala lumpur@1))",
+       "Query((ZSkl@1 OR (ZSkl@1 SYNONYM Skuala lumpur@1)))"},
+      // Phrases, wildcards and NEAR are not expanded.
+      {"\"KL\" office", "Query((Zkl@1 OR Zoffic@2))", "Query((Zkl@1 OR Zoffic@2))"},
+      {"\"Kuala Lumpur\"", "Query((Zkuala@1 PHRASE 2 Zlumpur@2))",
+       "Query((Zkuala@1 PHRASE 2 Zlumpur@2))"},
+      {"kual*", "Query(WILDCARD SYNONYM Zkual)", "Query(WILDCARD SYNONYM Zkual)"},
+      {"KL NEAR floods", "Query((Zkl@1 NEAR 11 Zflood@2))", "Query((Zkl@1 NEAR 11 Zflood@2))"},
       // Boolean structure around an expansion is kept.
-      {"KL AND floods", "Query(((kl@1 SYNONYM kuala lumpur@1) AND Zflood@2))",
-       "Query(((kl@1 OR (kl@1 SYNONYM kuala lumpur@1)) AND Zflood@2))"},
-      {"floods -KL", "Query((Zflood@1 AND_NOT (kl@2 SYNONYM kuala lumpur@2)))",
-       "Query((Zflood@1 AND_NOT (kl@2 OR (kl@2 SYNONYM kuala lumpur@2))))"},
-      {"source:bernama KL", "Query(((kl@1 SYNONYM kuala lumpur@1) FILTER XSRCbernama))",
-       "Query(((kl@1 OR (kl@1 SYNONYM kuala lumpur@1)) FILTER XSRCbernama))"},
+      {"KL AND floods", "Query(((Zkl@1 SYNONYM kuala lumpur@1) AND Zflood@2))",
+       "Query(((Zkl@1 OR (Zkl@1 SYNONYM kuala lumpur@1)) AND Zflood@2))"},
+      {"floods -KL", "Query((Zflood@1 AND_NOT (Zkl@2 SYNONYM kuala lumpur@2)))",
+       "Query((Zflood@1 AND_NOT (Zkl@2 OR (Zkl@2 SYNONYM kuala lumpur@2))))"},
+      {"source:bernama KL", "Query(((Zkl@1 SYNONYM kuala lumpur@1) FILTER XSRCbernama))",
+       "Query(((Zkl@1 OR (Zkl@1 SYNONYM kuala lumpur@1)) FILTER XSRCbernama))"},
       {"prime minister", "Query(((Zprime@1 OR Zminist@2) SYNONYM Zpm@1 SYNONYM prime minister@1))",
        "Query(((Zprime@1 OR Zminist@2) OR (Zpm@1 SYNONYM prime minister@1)))"},
       // Words without synonyms are left alone.

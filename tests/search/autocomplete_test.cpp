@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "query/invalid_request.h"
+#include "search/news_archive.h"
 #include "search/searcher.h"
 #include "support/test_support.h"
 
@@ -40,8 +41,8 @@ TEST_CASE("words complete to the archive's most common matching words", "[search
   CHECK(first.kind == Completion::Kind::kWord);
   CHECK(first.text == "mahathir");
 
-  // The count is the number of articles containing the word, counted here
-  // from the stored articles themselves.
+  // The count is the number of articles a search for the word finds (its
+  // stem's; "mahathir's" too), counted here from the stored articles.
   unsigned long containing = 0;
   const std::regex word("\\bmahathir\\b");
   for (unsigned long i = 0; i < index.documents(); ++i) {
@@ -85,6 +86,35 @@ TEST_CASE("earlier words are kept and narrow the headlines", "[search][autocompl
     CHECK_FALSE(c.id.empty());
   }
   CHECK(saw_title);
+}
+
+TEST_CASE("a word completes once per stem, in its shortest written form", "[search][autocomplete]") {
+  test::NewsArchive archive;
+  archive.add("a", test::article_text("Floods in Kelantan", "Flooding closed roads."));
+  archive.add("b", test::article_text("River floods again", "The flood reached the town."));
+  archive.add("c", test::article_text("Floodgates opened", "Engineers opened the floodgates."));
+  archive.add("d", test::article_text("Dry season", "No rain this month."));
+  SECTION("update mode") { archive.build(test::NewsArchive::Mode::kUpdate, false); }
+  SECTION("rebuild mode") { archive.build(test::NewsArchive::Mode::kRebuild, false); }
+  const Xapian::Database db(archive.db_path());
+  std::vector<std::pair<std::string, std::uint64_t>> words;
+  for (const auto& c : complete(db, "floo", 8)) {
+    if (c.kind == Completion::Kind::kWord) words.emplace_back(c.text, c.count);
+  }
+  // flood, floods and flooding share a stem and articles a, b; floodgates
+  // is its own stem, in c.
+  CHECK(words == std::vector<std::pair<std::string, std::uint64_t>>{{"flood", 2},
+                                                                    {"floodgates", 1}});
+  // The earlier words narrow headlines by their stems: "river floods".
+  std::vector<std::string> ids;
+  for (const auto& c : complete(db, "river flood", 8)) {
+    if (c.kind == Completion::Kind::kTitle) ids.push_back(c.id);
+  }
+  CHECK(ids == std::vector<std::string>{"b"});
+  // Two letters span several entries.
+  bool saw_flood = false;
+  for (const auto& c : complete(db, "fl", 20)) saw_flood = saw_flood || c.text == "flood";
+  CHECK(saw_flood);
 }
 
 TEST_CASE("bad prefixes and limits are rejected naming the parameter", "[search][autocomplete]") {
