@@ -47,10 +47,11 @@ inline constexpr std::size_t kWordBucketLetters = 3;
 namespace prefix {
 // Free text is indexed as stems only, with positions, each term "Z", then
 // its field's prefix, then the stem: "Zflood" for any field, "ZSflood" for
-// the headline. Keeping the words as written too (Xapian's STEM_SOME) would
-// index every word twice and cost about 40% of a rebuild's time and a fifth
-// of the database, for a distinction ("floods" typed in quotes) that
-// ranking measured no gain from (docs/PERFORMANCE.md, "Stems only").
+// the headline. Keeping the words as written too (Xapian's STEM_SOME)
+// indexed every word twice, which made a Reuters rebuild about 1.4 times as
+// slow and its database a fifth larger, for a distinction ("floods" typed
+// in quotes) that ranking measured no gain from (docs/PERFORMANCE.md,
+// "Stems only").
 inline constexpr const char* kStemmed = "Z";
 inline constexpr const char* kId = "Q";
 inline constexpr const char* kTitle = "S";
