@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "schema/schema.h"
 #include "search/explain_summary.h"
 #include "search/query_parts.h"
 #include "text/utf8.h"
@@ -258,7 +259,7 @@ std::vector<std::string> ScoreExplainer::Impl::field_terms(const Node& node) con
   if (!node.shows_fields) return terms;
   const TermParts parts = split_term(node.term);
   for (const WeightedField& field : fields_) {
-    terms.push_back((parts.stemmed ? "Z" : "") + field.prefix + parts.word);
+    terms.push_back((parts.stemmed ? schema::prefix::kStemmed : "") + field.prefix + parts.word);
   }
   return terms;
 }

@@ -45,7 +45,7 @@ class OneDocument : public Xapian::PostingSource {
 TermParts split_term(const std::string& term) {
   TermParts parts;
   std::size_t at = 0;
-  if (term.size() > 1 && term[0] == 'Z') {
+  if (term.size() > 1 && term[0] == schema::prefix::kStemmed[0]) {
     parts.stemmed = true;
     at = 1;
   }

@@ -3,6 +3,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "schema/schema.h"
+
 namespace berita {
 
 std::unique_ptr<Xapian::Weight> make_weight(const RankingConfig& c) {
@@ -85,7 +87,10 @@ unsigned count_query_words(const Xapian::Query& query) {
     std::string term = *it;
     // Stemmed terms carry the Z marker; other upper-case leads are prefixes
     // of fields and filters.
-    if (term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z')) term.erase(0, 1);
+    if (term.size() > 1 && term[0] == schema::prefix::kStemmed[0] &&
+        !(term[1] >= 'A' && term[1] <= 'Z')) {
+      term.erase(0, 1);
+    }
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
     words.insert(term);
   }

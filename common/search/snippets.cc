@@ -115,7 +115,7 @@ SnippetTerms::SnippetTerms(const Xapian::Query& query, const Xapian::Database& d
       continue;
     }
     if (stems_.count(parts.word) != 0) continue;
-    stems_.emplace(parts.word, add_term(weight_of("Z" + parts.word)));
+    stems_.emplace(parts.word, add_term(weight_of(schema::stemmed_prefix("") + parts.word)));
   }
   for (const auto& parts : words) {
     if (parts.word.find(' ') != std::string::npos) {
