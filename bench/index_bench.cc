@@ -334,6 +334,11 @@ int main(int argc, char* argv[]) {
     base_cpu.push_back(s.cpu);
   }
   const double base_median = median(base_rate);
+#ifdef BERITA_WITH_JEMALLOC
+  std::printf("allocator: jemalloc, for the plain loop and Berita alike\n");
+#else
+  std::printf("allocator: the C library's malloc\n");
+#endif
   std::printf("corpus %s (%.1f MB), %d repetitions, medians; ratio = articles/s / plain loop's\n",
               input.c_str(), input_mb, repetitions);
 

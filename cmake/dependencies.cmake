@@ -18,6 +18,18 @@ pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)
 # Stored articles are compressed with a zstd dictionary (index/article_codec).
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 
+# The indexer's allocator. Building a document and Xapian's flushes of its
+# posting maps interleave millions of small allocations and frees; with
+# glibc's malloc a rebuild spent a fifth of its time more than with jemalloc
+# (docs/PERFORMANCE.md, "The allocator"). Programs link berita_allocator;
+# the sanitizer build keeps the sanitizers' own allocator.
+add_library(berita_allocator INTERFACE)
+if(BERITA_JEMALLOC AND NOT BERITA_SANITIZE)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+  target_link_libraries(berita_allocator INTERFACE PkgConfig::JEMALLOC)
+  target_compile_definitions(berita_allocator INTERFACE BERITA_WITH_JEMALLOC=1)
+endif()
+
 if(BERITA_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
   include(Catch)

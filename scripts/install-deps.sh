@@ -9,6 +9,7 @@ packages=(
   libboost-program-options-dev
   nlohmann-json3-dev
   libzstd-dev
+  libjemalloc-dev
   catch2
   libbenchmark-dev
   libcpp-httplib-dev
