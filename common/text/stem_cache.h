@@ -6,8 +6,8 @@
 // the words as written: the index itself holds only their stems
 // (schema::prefix::kStemmed), and TermGenerator hands every word it indexes
 // to its stemmer. A word is noted when it is not in the cache, so one seen
-// again after the cache started over is noted again; take_new_words hands
-// each out once per take.
+// again after another word took its place is noted again; take_new_words
+// hands each out once per take.
 //
 // Thread safety: the cache is mutable state shared by copies of stem(), so
 // give each TermGenerator its own and keep it to one thread.
@@ -25,8 +25,9 @@ namespace berita {
 class CachingStemmer {
  public:
   // Stems like Xapian::Stem(language), remembering up to max_words words
-  // (the cache starts again when full, so memory stays bounded). An empty
-  // language or "none" leaves words as they are, still noting them.
+  // (rounded up to a power of two; a new word takes the place of one that
+  // hashes alike, so memory stays bounded). An empty language or "none"
+  // leaves words as they are, still noting them.
   explicit CachingStemmer(const std::string& language, bool note_words = false,
                           std::size_t max_words = 1u << 16);
 
