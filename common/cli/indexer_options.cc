@@ -43,6 +43,10 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
        po::value(&c.parallel.segment_articles)->default_value(c.parallel.segment_articles),
        "rebuild: articles a worker writes into one segment before starting the next; "
        "the segments are merged at the end")
+      ("segment-block-size",
+       po::value(&c.parallel.segment_block_size)->default_value(c.parallel.segment_block_size),
+       "rebuild: block size in bytes of the segments' tables (a power of two, 2048 to 65536); "
+       "the merged database always uses 8192")
       ("stem", po::value(&c.analyzer.stem_language)->default_value(c.analyzer.stem_language),
        "stemming language (a Snowball name, or 'none')")
       ("no-spelling", po::bool_switch(),
@@ -75,6 +79,9 @@ std::optional<IndexerCommand> parse_indexer_options(int argc, const char* const 
   }
   if (c.writer.batch_size == 0) throw UsageError("--batch-size must be at least 1");
   if (c.parallel.segment_articles == 0) throw UsageError("--segment-size must be at least 1");
+  if (!is_valid_block_size(c.parallel.segment_block_size)) {
+    throw UsageError("--segment-block-size must be a power of two from 2048 to 65536");
+  }
   if (max_article_kib == 0) throw UsageError("--max-article-kib must be at least 1");
   if (c.rebuild && c.prune) {
     throw UsageError("--prune is implied by --rebuild (a rebuild keeps only PATH...)");

@@ -132,7 +132,8 @@ class Worker {
     segment_paths_.push_back(path_stem_ + "-" + std::to_string(segment_paths_.size()));
     // A segment is scratch space until merged, and the merged database is
     // synced before it goes live, so syncing here would only cost time.
-    Xapian::WritableDatabase db(segment_paths_.back(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+    Xapian::WritableDatabase db(segment_paths_.back(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC,
+                                job_.parallel.segment_block_size);
     schema::stamp_or_check(db, job_.analyzer.stem_language);
     // Every segment holds the dictionary; the merge keeps one copy.
     if (codec_.has_dictionary()) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <stdexcept>
+#include <string>
 
 #include "index/generations.h"
 #include "index/index_inputs.h"
@@ -72,6 +74,10 @@ class BuildDirGuard {
   std::string path_;
 };
 
+// Xapian's default block size, which every query benchmark ran on; the
+// segments' own block size (ParallelOptions) does not carry over.
+constexpr unsigned kLiveBlockSize = 8192;
+
 void merge_shards(const std::vector<std::string>& shards, const std::string& out,
                   const CrashPoint& crash) {
   Xapian::Database all;
@@ -79,7 +85,7 @@ void merge_shards(const std::vector<std::string>& shards, const std::string& out
   MergeCompactor compactor(crash);
   // Several shards at once: a multipass merge only pays off with many inputs.
   const int flags = shards.size() > 4 ? Xapian::DBCOMPACT_MULTIPASS : 0;
-  all.compact(out, flags, 0, compactor);
+  all.compact(out, flags, kLiveBlockSize, compactor);
 }
 
 // Compaction merges the shards' synonym tables, so one shard carrying the
@@ -123,6 +129,10 @@ void run_rebuild(const IndexerConfig& config, const IndexInputs& prepared, Index
     // A missing input would silently drop a whole source from the archive.
     throw std::runtime_error("rebuild aborted: " + prepared.inputs.errors.front().describe() +
                              "; the live database was not changed");
+  }
+  if (!is_valid_block_size(config.parallel.segment_block_size)) {
+    throw std::invalid_argument("segment block size must be a power of two from 2048 to 65536, not " +
+                                std::to_string(config.parallel.segment_block_size));
   }
   check_replaceable(config.db_path);
   WriterLock lock(config.db_path);

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <filesystem>
 #include <set>
+#include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "e2e/reindex_support.h"
@@ -109,6 +111,38 @@ TEST_CASE("a copy of an id in a later segment replaces the one in an earlier seg
   const Xapian::Stem english("english");
   CHECK(db.get_termfreq(schema::stemmed_term("", english, "alpha")) == 20);  // a0..a9, a20..a29
   CHECK(db.get_termfreq(schema::stemmed_term("", english, "beta")) == 10);
+}
+
+TEST_CASE("the merged database has Xapian's default blocks whatever the segments used",
+          "[index][rebuild]") {
+  ScratchDir dir;
+  const std::string input = dir.write("in/1.jsonl", numbered_articles(0, 30, "gamma"));
+  IndexerConfig config = rebuild_config(dir.file("db"), {input});
+  config.parallel.segment_articles = 5;
+  config.parallel.segment_block_size = 65536;
+  IndexObserver quiet;
+  CHECK(run_indexer(config, quiet).doc_count == 30);
+  std::ostringstream stats;
+  Xapian::Database::check(dir.file("db") + "/postlist.glass", Xapian::DBCHECK_SHOW_STATS, &stats);
+  CHECK_THAT(stats.str(), Catch::Contains("blocksize=8K"));
+  const Xapian::Stem english("english");
+  CHECK(Xapian::Database(dir.file("db")).get_termfreq(
+            schema::stemmed_term("", english, "gamma")) == 30);
+}
+
+TEST_CASE("a block size Xapian would silently replace is refused before anything changes",
+          "[index][rebuild]") {
+  ScratchDir dir;
+  const std::string input = dir.write("in/1.jsonl", numbered_articles(0, 3, "delta"));
+  IndexObserver quiet;
+  run_indexer(rebuild_config(dir.file("db"), {input}), quiet);
+  for (const unsigned bad : {0u, 1024u, 3000u, 131072u}) {
+    INFO(bad);
+    IndexerConfig config = rebuild_config(dir.file("db"), {input});
+    config.parallel.segment_block_size = bad;
+    CHECK_THROWS_AS(run_indexer(config, quiet), std::invalid_argument);
+  }
+  CHECK(Xapian::Database(dir.file("db")).get_doccount() == 3);
 }
 
 TEST_CASE("every shard's words reach did-you-mean through the merge", "[index][rebuild]") {

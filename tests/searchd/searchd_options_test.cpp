@@ -9,11 +9,7 @@ namespace berita {
 namespace {
 
 std::optional<SearchdConfig> parse(std::vector<std::string> args) {
-  args.insert(args.begin(), "berita-searchd");
-  std::vector<const char*> argv;
-  for (const auto& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream help;
-  return parse_searchd_options(static_cast<int>(argv.size()), argv.data(), help);
+  return test::parse_command_line(parse_searchd_options, "berita-searchd", std::move(args));
 }
 
 TEST_CASE("searchd options have documented defaults", "[searchd][options]") {

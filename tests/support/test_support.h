@@ -3,6 +3,7 @@
 #ifndef BERITA_TESTS_SUPPORT_TEST_SUPPORT_H
 #define BERITA_TESTS_SUPPORT_TEST_SUPPORT_H
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,16 @@ struct CommandResult {
 CommandResult run(const std::vector<std::string>& argv);
 
 // Paths of the built programs and of data.
+// Calls an option parser (argc, argv, help stream) as `program args...`.
+template <typename Parser>
+auto parse_command_line(Parser parser, const std::string& program, std::vector<std::string> args) {
+  args.insert(args.begin(), program);
+  std::vector<const char*> argv;
+  for (const auto& arg : args) argv.push_back(arg.c_str());
+  std::ostringstream help;
+  return parser(static_cast<int>(argv.size()), argv.data(), help);
+}
+
 std::string binary(const std::string& name);  // "berita-indexer" -> build path
 std::string source_path(const std::string& relative);
 // Path under ../shared/corpora; fails the current test with a clear message
