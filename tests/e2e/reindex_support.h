@@ -33,11 +33,18 @@ struct Outcome {
 Outcome run_indexer(const std::vector<std::string>& args, const std::string& crash_at = "",
                     int kill_after_ms = 0, const std::string& shell_prefix = "");
 
-// Errors Xapian's consistency check finds in the database at path (the
-// symlink resolved). Under AddressSanitizer, where Xapian 1.4.22's check
-// trips a library bug (see common/index/rebuild.cc), every document, its
-// data and its term list are read instead, and a failure counts as an error.
+// Whether Xapian's consistency check finds the database at path (the
+// symlink resolved) damaged: 0 if not, 1 if it does, with its findings
+// logged. The check runs in the xapian-check program, because
+// Database::check trips a library bug under AddressSanitizer (see
+// common/index/rebuild.cc).
 std::size_t database_errors(const std::string& path);
+
+// The block size of the postlist table of the database directory at db_dir,
+// as Xapian's check statistics print it ("blocksize=32K"). They come from
+// the xapian-check program rather than Database::check, whose library bug
+// would stop a sanitizer build.
+std::string postlist_block_size(const std::string& db_dir);
 
 std::string indexer_binary();
 std::string search_binary();

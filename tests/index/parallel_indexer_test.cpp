@@ -5,7 +5,6 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <sstream>
 
 #include "e2e/reindex_support.h"
 
@@ -13,17 +12,8 @@ namespace berita {
 namespace {
 
 using reindex_test::jsonl;
+using reindex_test::postlist_block_size;
 using reindex_test::ScratchDir;
-
-// Xapian reports a table's block size only in its check statistics.
-std::string postlist_block_size(const std::string& db_dir) {
-  std::ostringstream stats;
-  Xapian::Database::check(db_dir + "/postlist.glass", Xapian::DBCHECK_SHOW_STATS, &stats);
-  const std::string text = stats.str();
-  const auto start = text.find("blocksize=");
-  if (start == std::string::npos) return "not reported";
-  return text.substr(start, text.find(' ', start) - start);
-}
 
 struct Segments {
   ShardResult result;

@@ -35,7 +35,8 @@ struct CommandResult {
   std::string err;  // standard error
 };
 
-// Runs a program with arguments (no shell), capturing its output.
+// Runs a program with arguments (no shell; a bare name is looked up on PATH),
+// capturing its output.
 CommandResult run(const std::vector<std::string>& argv);
 
 // Paths of the built programs and of data.
