@@ -49,7 +49,7 @@ struct ParallelOptions {
   // Block size of the segments' tables, a power of two from 2048 to 65536.
   // Segments are written once and read once by the merge, so big blocks
   // only save work: on 100,000 synthetic articles, 32 KiB blocks cut the
-  // indexing phase by 13-15% and system time by 45% against Xapian's 8 KiB
+  // indexing phase by 13-17% and system time by 44% against Xapian's 8 KiB
   // (fewer, larger reads while a commit updates the B-trees); 64 KiB was no
   // better. The merged database keeps Xapian's default, which the query
   // benchmarks ran on.
