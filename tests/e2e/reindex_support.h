@@ -41,9 +41,8 @@ Outcome run_indexer(const std::vector<std::string>& args, const std::string& cra
 std::size_t database_errors(const std::string& path);
 
 // The block size of the postlist table of the database directory at db_dir,
-// as Xapian's check statistics print it ("blocksize=32K"). They come from
-// the xapian-check program rather than Database::check, whose library bug
-// would stop a sanitizer build.
+// as xapian-check's statistics print it ("blocksize=32K"); xapian-check for
+// the reason given above.
 std::string postlist_block_size(const std::string& db_dir);
 
 std::string indexer_binary();

@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 #include <filesystem>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
 
