@@ -83,9 +83,11 @@ void merge_shards(const std::vector<std::string>& shards, const std::string& out
   Xapian::Database all;
   for (const auto& shard : shards) all.add_database(Xapian::Database(shard));
   MergeCompactor compactor(crash);
-  // Several shards at once: a multipass merge only pays off with many inputs.
-  const int flags = shards.size() > 4 ? Xapian::DBCOMPACT_MULTIPASS : 0;
-  all.compact(out, flags, kLiveBlockSize, compactor);
+  // One pass over all segments, not Xapian's multipass merge: with the
+  // segments in the page cache, merging them in pairs through temporary
+  // tables took 1.3 to 1.4 times as long at 16 segments and 1.5 to 1.7
+  // times at 151 (docs/PERFORMANCE.md, "Single-pass merge").
+  all.compact(out, 0, kLiveBlockSize, compactor);
 }
 
 // Compaction merges the shards' synonym tables, so one shard carrying the
