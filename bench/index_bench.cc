@@ -132,6 +132,15 @@ std::uint64_t berita_run(const Variant& v, const std::string& corpus, const std:
   if (v.segment > 0) config.parallel.segment_articles = v.segment;
   berita::IndexObserver quiet;
   const berita::IndexReport report = berita::run_indexer(config, quiet);
+  // Where a rebuild's time goes matters as much as its total: the merge and
+  // the check run on one core after the parallel index phase.
+  if (config.rebuild) {
+    const auto& p = report.phases;
+    std::fprintf(stderr,
+                 "%s phases: index %.1f s (parse %.1f overlapping), link %.1f s, merge %.1f s, "
+                 "check %.1f s, swap %.2f s\n",
+                 v.name.c_str(), p.index, p.parse, p.link, p.merge, p.check, p.swap);
+  }
   return report.added + report.replaced;
 }
 
