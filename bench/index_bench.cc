@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "index/indexer.h"
+#include "index/progress.h"
 
 namespace fs = std::filesystem;
 
@@ -135,11 +136,8 @@ std::uint64_t berita_run(const Variant& v, const std::string& corpus, const std:
   // Where a rebuild's time goes matters as much as its total: the merge and
   // the check run on one core after the parallel index phase.
   if (config.rebuild) {
-    const auto& p = report.phases;
-    std::fprintf(stderr,
-                 "%s phases: index %.1f s (parse %.1f overlapping), link %.1f s, merge %.1f s, "
-                 "check %.1f s, swap %.2f s\n",
-                 v.name.c_str(), p.index, p.parse, p.link, p.merge, p.check, p.swap);
+    std::fprintf(stderr, "%s phases: %s, link %.2f s\n", v.name.c_str(),
+                 berita::describe_rebuild_phases(report.phases).c_str(), report.phases.link);
   }
   return report.added + report.replaced;
 }

@@ -118,8 +118,8 @@ struct PhaseTimes {
   double check = 0;
   double swap = 0;
   double remove = 0;  // deletions and pruning
-  // Near-duplicate linking. A rebuild links after the merge, before the
-  // check; an update links each batch before its commit, so there this time
+  // Near-duplicate linking. A rebuild links its segments before the merge;
+  // an update links each batch before its commit, so there this time
   // is part of index and remove.
   double link = 0;
 };

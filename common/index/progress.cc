@@ -74,6 +74,12 @@ void ProgressPrinter::finish() {
   clear_status_line();
 }
 
+std::string describe_rebuild_phases(const PhaseTimes& p) {
+  return format("parse %.2f s (overlaps index), index %.2f s, merge+compact %.2f s, ", p.parse,
+                p.index, p.merge) +
+         format("check %.2f s, swap %.2f s", p.check, p.swap);
+}
+
 void print_summary(const IndexReport& r, std::ostream& out) {
   const double secs = r.elapsed_seconds > 0 ? r.elapsed_seconds : 1e-9;
   out << "indexed " << (r.added + r.replaced) << " articles (" << r.added << " added, "
@@ -90,9 +96,7 @@ void print_summary(const IndexReport& r, std::ostream& out) {
   if (r.mode == "rebuild") {
     out << "rebuilt with " << r.threads << " threads in " << r.segments
         << " segments; now live: " << r.generation << "\n"
-        << format("phases: parse %.2f s (overlaps index), index %.2f s, merge+compact %.2f s, ",
-                  r.phases.parse, r.phases.index, r.phases.merge)
-        << format("check %.2f s, swap %.2f s\n", r.phases.check, r.phases.swap);
+        << "phases: " << describe_rebuild_phases(r.phases) << "\n";
   }
   out << "database now holds " << r.doc_count << " articles; "
       << format("%.2f s elapsed, %.0f articles/s, %.1f MB/s\n", r.elapsed_seconds,

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <ostream>
+#include <string>
 
 #include "index/indexer.h"
 
@@ -40,6 +41,11 @@ class ProgressPrinter : public IndexObserver {
 // there is something to say, lines for deletions, rejection reasons, notes
 // and the time per phase.
 void print_summary(const IndexReport& report, std::ostream& out);
+
+// "parse 1.00 s (overlaps index), index ..., check ..., swap ...": a
+// rebuild's phase times, as the summary prints them (linking is reported on
+// its own line).
+std::string describe_rebuild_phases(const PhaseTimes& phases);
 
 }  // namespace berita
 
